@@ -1,0 +1,106 @@
+package io.ghcapi.app;
+
+import io.ghcapi.gateway.config.ConfigException;
+import io.ghcapi.gateway.config.GatewayConfig;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Builds the effective configuration: {@code config.yaml} (read with vertx-config), then environment
+ * variables {@code GHC_API_<KEY>}, then command-line overrides; then validates it. Any problem fails with
+ * a {@link ConfigFileException} naming the file, the key and the reason.
+ */
+public final class ConfigLoader {
+
+  static final String ENV_PREFIX = "GHC_API_";
+
+  /** The merged configuration, the gateway's view of it, and the keys nothing reads (likely typos). */
+  public record Loaded(JsonObject merged, GatewayConfig gateway, Set<String> unknownKeys) {
+  }
+
+  private ConfigLoader() {
+  }
+
+  public static Future<Loaded> load(Vertx vertx, Path file, Map<String, String> env, JsonObject overrides) {
+    return readFile(vertx, file).compose(fromFile -> {
+      JsonObject merged = fromFile.copy();
+      try {
+        merged.mergeIn(fromEnvironment(env));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(new ConfigFileException(file, "environment: " + e.getMessage()));
+      }
+      merged.mergeIn(overrides);
+      try {
+        GatewayConfig gateway = GatewayConfig.from(merged);
+        return Future.succeededFuture(new Loaded(merged, gateway, GatewayConfig.unknownKeys(merged)));
+      } catch (ConfigException e) {
+        return Future.failedFuture(new ConfigFileException(file, e.getMessage()));
+      }
+    });
+  }
+
+  private static Future<JsonObject> readFile(Vertx vertx, Path file) {
+    if (!Files.exists(file)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    if (isBlank(file)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    ConfigStoreOptions yaml = new ConfigStoreOptions().setType("file").setFormat("yaml")
+        .setConfig(new JsonObject().put("path", file.toString()));
+    ConfigRetriever retriever = ConfigRetriever.create(vertx,
+        new ConfigRetrieverOptions().setIncludeDefaultStores(false).setScanPeriod(-1).addStore(yaml));
+    return retriever.getConfig()
+        .eventually(retriever::close)
+        .recover(e -> Future.failedFuture(new ConfigFileException(file, "not valid YAML: " + rootMessage(e))));
+  }
+
+  /** {@code GHC_API_PORT=9000} → {@code port: 9000}; values are read as YAML scalars or flow lists. */
+  static JsonObject fromEnvironment(Map<String, String> env) {
+    JsonObject out = new JsonObject();
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    env.forEach((name, value) -> {
+      if (!name.startsWith(ENV_PREFIX) || name.equals(ConfigDir.ENV_VAR)) {
+        return;
+      }
+      String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
+      Object parsed;
+      try {
+        parsed = yaml.load(value);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(name + " is not a valid value: " + e.getMessage());
+      }
+      out.put(key, parsed instanceof Date || parsed == null ? value : parsed);
+    });
+    return out;
+  }
+
+  private static boolean isBlank(Path file) {
+    try {
+      return Files.readString(file).isBlank();
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().replace('\n', ' ');
+  }
+}

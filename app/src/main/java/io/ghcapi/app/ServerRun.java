@@ -1,0 +1,153 @@
+package io.ghcapi.app;
+
+import io.ghcapi.gateway.Gateway;
+import io.ghcapi.gateway.auth.GithubCredentials;
+import io.ghcapi.gateway.auth.GithubTokenStore;
+import io.ghcapi.gateway.config.ConfigException;
+import io.ghcapi.gateway.models.ModelCatalog;
+import io.ghcapi.simulator.CopilotSimulator;
+import io.ghcapi.simulator.SimulatorOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One life of the server: load the config, get credentials, start the gateway, print the banner. */
+public final class ServerRun {
+
+  private static final long WARM_UP_WAIT_SECONDS = 15;
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Path configFile;
+  private final GithubTokenStore tokenStore;
+  private Vertx vertx;
+  private Gateway gateway;
+  private CopilotSimulator simulator;
+
+  ServerRun(Map<String, String> env, PrintStream out, PrintStream err, Path configFile, GithubTokenStore tokenStore) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+    this.configFile = configFile;
+    this.tokenStore = tokenStore;
+  }
+
+  /** Starts serving; returns 0 when serving, 1 when it could not start (the reason printed). */
+  int start(JsonObject overrides, boolean demo) throws IOException {
+    vertx = Vertx.vertx();
+    GithubCredentials credentials;
+    if (demo) {
+      simulator = CopilotSimulator.start(vertx, new SimulatorOptions()).await();
+      overrides.put("copilot_api_base_url", simulator.baseUrl()).put("github_api_base_url", simulator.baseUrl());
+      credentials = GithubCredentials.of("demo-github-token", GithubCredentials.Source.DEMO);
+      StartupBanner.demoWarning(out, simulator.baseUrl());
+    } else {
+      credentials = tokenStore.load();
+    }
+    ConfigLoader.Loaded config = loadConfig(overrides);
+    if (config == null) {
+      stop();
+      return 1;
+    }
+    try {
+      gateway = Gateway.start(vertx, config.gateway(), credentials).await();
+    } catch (ConfigException e) {
+      err.println("Refusing to start: " + e.getMessage());
+      stop();
+      return 1;
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      err.println("Cannot start the server on " + config.gateway().address() + ":" + config.gateway().port() + ": "
+          + (cause instanceof BindException ? "the address is already in use or not available" : cause.getMessage()));
+      stop();
+      return 1;
+    }
+    ModelCatalog.Snapshot models = null;
+    String modelsProblem = null;
+    if (credentials.token().isPresent()) {
+      try {
+        models = gateway.warmUp().timeout(WARM_UP_WAIT_SECONDS, TimeUnit.SECONDS).await();
+      } catch (RuntimeException e) {
+        modelsProblem = e.getMessage();
+      }
+    } else {
+      modelsProblem = "no GitHub token";
+    }
+    StartupBanner.print(out, config.gateway(), gateway.port(), configFile, credentials, models, modelsProblem,
+        millisSinceJvmStart());
+    if (credentials.token().isEmpty()) {
+      new BackgroundLogin(vertx, config.gateway(), credentials, tokenStore, gateway, out, err).startIfInteractive();
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ghc-api-shutdown"));
+    return 0;
+  }
+
+  /** {@code --github-device-login}: sign in on the console, save the token, exit. */
+  int deviceLoginOnly(JsonObject overrides) {
+    vertx = Vertx.vertx();
+    try {
+      ConfigLoader.Loaded config = loadConfig(overrides);
+      if (config == null) {
+        return 1;
+      }
+      String token = ConsoleDeviceLogin.run(vertx, config.gateway(), out, code -> { }).await();
+      tokenStore.save(token);
+      out.println("Signed in. The GitHub token is saved in " + tokenStore.file() + " (readable by you only).");
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      err.println("GitHub sign-in failed: " + e.getMessage());
+      return 1;
+    } finally {
+      stop();
+    }
+  }
+
+  public int port() {
+    return gateway.port();
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  /** Stops everything this run started; safe to call twice. */
+  public synchronized void stop() {
+    if (vertx == null) {
+      return;
+    }
+    Vertx closing = vertx;
+    vertx = null;
+    Future<Void> gatewayClosed = gateway == null ? Future.succeededFuture() : gateway.close();
+    try {
+      gatewayClosed.eventually(closing::close).await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      closing.close();
+    }
+  }
+
+  private ConfigLoader.Loaded loadConfig(JsonObject overrides) {
+    try {
+      ConfigLoader.Loaded loaded = ConfigLoader.load(vertx, configFile, env, overrides).await();
+      for (String key : loaded.unknownKeys()) {
+        err.println("Warning: " + configFile + ": unknown key '" + key + "' is ignored (a typo?)");
+      }
+      return loaded;
+    } catch (ConfigFileException e) {
+      err.println("Configuration error: " + e.getMessage());
+      err.println("Fix it, or move the file away and run `ghc-api -c` to write a fresh default.");
+      return null;
+    }
+  }
+
+  private static long millisSinceJvmStart() {
+    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+}

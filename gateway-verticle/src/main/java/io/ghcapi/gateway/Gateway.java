@@ -1,0 +1,114 @@
+package io.ghcapi.gateway;
+
+import io.ghcapi.gateway.auth.CopilotTokenManager;
+import io.ghcapi.gateway.auth.GithubCredentials;
+import io.ghcapi.gateway.config.ConfigException;
+import io.ghcapi.gateway.config.GatewayConfig;
+import io.ghcapi.gateway.exchange.ExchangeRecorder;
+import io.ghcapi.gateway.http.JsonBodies;
+import io.ghcapi.gateway.models.ModelCatalog;
+import io.ghcapi.gateway.models.ModelMapper;
+import io.ghcapi.gateway.upstream.CopilotHeaders;
+import io.ghcapi.gateway.upstream.UpstreamClient;
+import io.ghcapi.gateway.util.Counters;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A running gateway: the shared services plus the HTTP verticle instances. {@link #start} refuses an
+ * unsafe exposure (a non-loopback address with no client API keys) before anything listens.
+ */
+public final class Gateway {
+
+  private final Vertx vertx;
+  private final GatewayServices services;
+  private final HttpClientAgent http;
+  private final String deploymentId;
+  private final int port;
+
+  private Gateway(Vertx vertx, GatewayServices services, HttpClientAgent http, String deploymentId, int port) {
+    this.vertx = vertx;
+    this.services = services;
+    this.http = http;
+    this.deploymentId = deploymentId;
+    this.port = port;
+  }
+
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, GithubCredentials github) {
+    return start(vertx, config, github, Clock.systemUTC());
+  }
+
+  /** As {@link #start(Vertx, GatewayConfig, GithubCredentials)}, with the clock that Copilot token expiry is judged by. */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, GithubCredentials github, Clock clock) {
+    if (!config.loopbackOnly() && config.apiKeys().isEmpty()) {
+      return Future.failedFuture(new ConfigException("api_keys", "listening on " + config.address()
+          + " exposes the gateway beyond this machine, so client API keys are required. Add api_keys to the config"
+          + " (clients send one as 'Authorization: Bearer <key>' or 'x-api-key'), or listen on 127.0.0.1."));
+    }
+    Counters counters = new Counters();
+    HttpClientAgent http = vertx.createHttpClient(
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setKeepAliveTimeout(60)
+            .setTcpNoDelay(true)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.upstreamConnectTimeoutMillis())),
+        new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize()));
+    CopilotHeaders headers = new CopilotHeaders(config);
+    CopilotTokenManager tokens = new CopilotTokenManager(vertx, WebClient.wrap(http), github, config, headers,
+        clock);
+    UpstreamClient upstream = new UpstreamClient(vertx, http, tokens, headers, config, counters);
+    ModelCatalog catalog = new ModelCatalog(vertx, upstream, config.modelsRefreshIntervalMillis());
+    ModelMapper mapper = new ModelMapper(config.modelMappings(), id -> catalog.find(id).isPresent(), id -> catalog.loaded());
+    ExchangeRecorder recorder = new ExchangeRecorder(vertx, NodeId.resolve(config), config.cacheMaxRequestSize(), counters);
+    GatewayServices services = new GatewayServices(vertx, config, github, tokens, upstream, catalog, mapper, recorder,
+        new JsonBodies(config.maxJsonDepth()), counters);
+
+    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    DeploymentOptions options = new DeploymentOptions().setInstances(instanceCount(config));
+    return vertx.deployVerticle(() -> {
+          GatewayVerticle verticle = new GatewayVerticle(services);
+          instances.add(verticle);
+          return verticle;
+        }, options)
+        .map(id -> new Gateway(vertx, services, http, id, instances.get(0).actualPort()))
+        .onFailure(e -> {
+          tokens.close();
+          http.close();
+        });
+  }
+
+  /** One instance per core; a random port (0) can only be shared by one. */
+  private static int instanceCount(GatewayConfig config) {
+    if (config.port() == 0) {
+      return 1;
+    }
+    int configured = config.serverInstances();
+    return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Fetches the Copilot token and the model list now, so the first request does not wait for them. */
+  public Future<ModelCatalog.Snapshot> warmUp() {
+    return services.catalog().refresh();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public GatewayServices services() {
+    return services;
+  }
+
+  public Future<Void> close() {
+    services.tokens().close();
+    return vertx.undeploy(deploymentId).eventually(() -> http.close());
+  }
+}

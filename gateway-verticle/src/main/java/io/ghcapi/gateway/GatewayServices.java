@@ -1,0 +1,29 @@
+package io.ghcapi.gateway;
+
+import io.ghcapi.gateway.auth.CopilotTokenManager;
+import io.ghcapi.gateway.auth.GithubCredentials;
+import io.ghcapi.gateway.config.GatewayConfig;
+import io.ghcapi.gateway.exchange.ExchangeRecorder;
+import io.ghcapi.gateway.http.JsonBodies;
+import io.ghcapi.gateway.models.ModelCatalog;
+import io.ghcapi.gateway.models.ModelMapper;
+import io.ghcapi.gateway.upstream.UpstreamClient;
+import io.ghcapi.gateway.util.Counters;
+import io.vertx.core.Vertx;
+
+/**
+ * The state every gateway instance shares: one upstream client and pool, one token manager (so refreshes
+ * stay single-flight across event loops), one model catalog, the counters.
+ */
+public record GatewayServices(
+    Vertx vertx,
+    GatewayConfig config,
+    GithubCredentials github,
+    CopilotTokenManager tokens,
+    UpstreamClient upstream,
+    ModelCatalog catalog,
+    ModelMapper mapper,
+    ExchangeRecorder recorder,
+    JsonBodies jsonBodies,
+    Counters counters) {
+}

@@ -1,0 +1,83 @@
+package io.ghcapi.gateway;
+
+import io.ghcapi.gateway.http.ApiError;
+import io.ghcapi.gateway.http.ClientAuth;
+import io.ghcapi.gateway.http.OpenAiErrors;
+import io.ghcapi.gateway.openai.ChatCompletionsHandler;
+import io.ghcapi.gateway.openai.EmbeddingsHandler;
+import io.ghcapi.gateway.openai.ModelsHandler;
+import io.ghcapi.gateway.openai.OpenAiEndpoint;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The HTTP face of the gateway: wires routes to handlers. Deployed once per event loop it should use. */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
+
+  private final GatewayServices services;
+  private HttpServer server;
+
+  public GatewayVerticle(GatewayServices services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(services.config().address())
+        .setPort(services.config().port())
+        .setTcpNoDelay(true)
+        .setCompressionSupported(false));
+    return server.requestHandler(router()).listen();
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private Router router() {
+    Router router = Router.router(vertx);
+    ClientAuth auth = new ClientAuth(services.config().apiKeys());
+    for (String path : new String[] {"/v1/*", "/chat/*", "/models", "/models/*", "/embeddings"}) {
+      router.route(path).handler(auth);
+    }
+    OpenAiEndpoint openAi = new OpenAiEndpoint(services);
+    ChatCompletionsHandler chat = new ChatCompletionsHandler(services, openAi);
+    EmbeddingsHandler embeddings = new EmbeddingsHandler(services, openAi);
+    ModelsHandler models = new ModelsHandler(services);
+
+    router.get("/v1/models").handler(models::list);
+    router.get("/models").handler(models::list);
+    router.get("/v1/models/full").handler(models::full);
+    router.get("/models/full").handler(models::full);
+    router.get("/v1/models/:id").handler(models::retrieve);
+    router.get("/models/:id").handler(models::retrieve);
+    router.post("/v1/chat/completions").handler(chat);
+    router.post("/chat/completions").handler(chat);
+    router.post("/v1/embeddings").handler(embeddings);
+    router.post("/embeddings").handler(embeddings);
+    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+
+    router.errorHandler(404, ctx -> OpenAiErrors.send(ctx.response(), ApiError.of(404, "not_found",
+        "Unknown route: " + ctx.request().method() + " " + ctx.request().path())));
+    router.errorHandler(405, ctx -> OpenAiErrors.send(ctx.response(), ApiError.of(405, "method_not_allowed",
+        "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    router.errorHandler(500, this::internalError);
+    return router;
+  }
+
+  private void internalError(RoutingContext ctx) {
+    LOG.log(Level.SEVERE, "Unhandled failure on " + ctx.request().path(), ctx.failure());
+    OpenAiErrors.send(ctx.response(), ApiError.of(500, "internal_error",
+        "The gateway failed to handle this request; see its log for details."));
+  }
+}

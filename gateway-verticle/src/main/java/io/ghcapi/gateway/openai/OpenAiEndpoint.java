@@ -1,0 +1,154 @@
+package io.ghcapi.gateway.openai;
+
+import io.ghcapi.bus.TokenUsage;
+import io.ghcapi.gateway.GatewayServices;
+import io.ghcapi.gateway.exchange.Exchange;
+import io.ghcapi.gateway.http.ApiError;
+import io.ghcapi.gateway.http.BodyTooLargeException;
+import io.ghcapi.gateway.http.BoundedBody;
+import io.ghcapi.gateway.http.OpenAiErrors;
+import io.ghcapi.gateway.upstream.ClientGoneException;
+import io.ghcapi.gateway.upstream.UpstreamResponse;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+
+/**
+ * The steps every OpenAI-shaped endpoint shares: read and parse the client's body within limits, report
+ * any failure in the OpenAI error shape with the right status, and relay a whole (non-streamed) answer.
+ */
+public final class OpenAiEndpoint {
+
+  /** Upper bound on a non-streamed upstream answer held in memory (embeddings of a large batch fit). */
+  static final long MAX_UPSTREAM_BODY = 64L << 20;
+
+  private final GatewayServices services;
+
+  public OpenAiEndpoint(GatewayServices services) {
+    this.services = services;
+  }
+
+  /** The parsed body; on bad input the client already got its error and the exchange is finished. */
+  public Future<ClientRequest> read(Exchange exchange) {
+    HttpServerRequest request = exchange.ctx().request();
+    long limit = services.config().maxRequestBodySize();
+    String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null && parseLong(declared) > limit) {
+      exchange.ctx().response().putHeader(HttpHeaders.CONNECTION, "close");
+      return failed(exchange, new BodyTooLargeException(limit));
+    }
+    return BoundedBody.read(request, limit)
+        .recover(e -> {
+          if (e instanceof BodyTooLargeException) {
+            exchange.ctx().response().putHeader(HttpHeaders.CONNECTION, "close");
+          }
+          return failed(exchange, e);
+        })
+        .compose(raw -> {
+          exchange.record().requestSize(raw.length());
+          try {
+            return Future.succeededFuture(new ClientRequest(raw, services.jsonBodies().parseObject(raw)));
+          } catch (RuntimeException e) {
+            exchange.record().originalRequestBody(services.recorder().recordable(raw));
+            return failed(exchange, e);
+          }
+        });
+  }
+
+  /** Sends the error matching {@code cause} (nothing if the client is gone) and finishes the exchange. */
+  public void fail(Exchange exchange, Throwable cause) {
+    if (cause instanceof ClientGoneException || exchange.clientGone()) {
+      return;
+    }
+    reject(exchange, FailureMapping.toApiError(cause));
+  }
+
+  public void reject(Exchange exchange, ApiError error) {
+    OpenAiErrors.send(exchange.ctx().response(), error);
+    exchange.finish(error.status(), error.message());
+  }
+
+  /**
+   * Relays Copilot's whole answer. A success passes through byte for byte unless {@code fix} changes the
+   * JSON; an error keeps its status (and {@code retry-after}) in the OpenAI error shape.
+   */
+  public void relayJson(Exchange exchange, UpstreamResponse upstream, Function<JsonObject, TokenUsage> usage,
+      Function<JsonObject, JsonObject> fix) {
+    BoundedBody.read(upstream.response(), MAX_UPSTREAM_BODY).onComplete(read -> {
+      if (read.failed()) {
+        fail(exchange, read.cause());
+        return;
+      }
+      exchange.receiving();
+      exchange.record().attempts(upstream.attempts());
+      Buffer body = read.result();
+      HttpServerResponse response = exchange.ctx().response();
+      if (exchange.clientGone()) {
+        return;
+      }
+      if (!upstream.ok()) {
+        relayError(exchange, upstream, body);
+        return;
+      }
+      Buffer out = body;
+      try {
+        JsonObject json = new JsonObject(body);
+        exchange.record().tokens(usage.apply(json));
+        JsonObject fixed = fix == null ? null : fix.apply(json);
+        if (fixed != null) {
+          out = fixed.toBuffer();
+        }
+      } catch (RuntimeException e) {
+        // Not JSON: pass it on as Copilot sent it.
+      }
+      String contentType = upstream.response().getHeader(HttpHeaders.CONTENT_TYPE);
+      response.setStatusCode(upstream.status())
+          .putHeader(HttpHeaders.CONTENT_TYPE, contentType != null ? contentType : "application/json")
+          .end(out);
+      exchange.record().responseSize(out.length()).responseBody(services.recorder().recordable(out));
+      exchange.finish(upstream.status(), null);
+    });
+  }
+
+  /** Copilot's error, kept with its status and {@code retry-after}, in the OpenAI shape. */
+  public void relayError(Exchange exchange, UpstreamResponse upstream, Buffer body) {
+    Buffer errorBody = OpenAiErrors.fromUpstream(upstream.status(), body);
+    HttpServerResponse response = exchange.ctx().response();
+    String retryAfter = upstream.response().getHeader("retry-after");
+    if (retryAfter != null) {
+      response.putHeader("retry-after", retryAfter);
+    }
+    response.setStatusCode(upstream.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(errorBody);
+    exchange.record().responseSize(errorBody.length()).responseBody(services.recorder().recordable(errorBody))
+        .attempts(upstream.attempts());
+    exchange.finish(upstream.status(), "Copilot answered HTTP " + upstream.status());
+  }
+
+  static ApiError invalid(String code, String message, String param) {
+    return ApiError.of(400, code, message).withParam(param);
+  }
+
+  private <T> Future<T> failed(Exchange exchange, Throwable cause) {
+    fail(exchange, cause);
+    return Future.failedFuture(new AlreadyAnswered());
+  }
+
+  private static long parseLong(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Marks a failure the client has already been told about. */
+  static final class AlreadyAnswered extends RuntimeException {
+    AlreadyAnswered() {
+      super(null, null, false, false);
+    }
+  }
+}
