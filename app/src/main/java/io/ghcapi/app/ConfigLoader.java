@@ -36,20 +36,52 @@ public final class ConfigLoader {
 
   public static Future<Loaded> load(Vertx vertx, Path file, Map<String, String> env, JsonObject overrides) {
     return readFile(vertx, file).compose(fromFile -> {
-      JsonObject merged = fromFile.copy();
       try {
-        merged.mergeIn(fromEnvironment(env));
-      } catch (RuntimeException e) {
-        return Future.failedFuture(new ConfigFileException(file, "environment: " + e.getMessage()));
-      }
-      merged.mergeIn(overrides);
-      try {
-        GatewayConfig gateway = GatewayConfig.from(merged);
-        return Future.succeededFuture(new Loaded(merged, gateway, GatewayConfig.unknownKeys(merged)));
-      } catch (ConfigException e) {
-        return Future.failedFuture(new ConfigFileException(file, e.getMessage()));
+        return Future.succeededFuture(validate(file, fromFile, fromEnvironment(env), overrides));
+      } catch (ConfigFileException e) {
+        return Future.failedFuture(e);
       }
     });
+  }
+
+  /**
+   * Validates each layer on top of the ones below it, so an error is blamed on the layer that brought
+   * the bad value: the file, an environment variable, or a command-line flag.
+   */
+  private static Loaded validate(Path file, JsonObject fromFile, JsonObject fromEnv, JsonObject overrides) {
+    try {
+      GatewayConfig.from(fromFile);
+    } catch (ConfigException e) {
+      throw new ConfigFileException(file, e.getMessage());
+    }
+    JsonObject merged = fromFile.copy().mergeIn(fromEnv);
+    try {
+      GatewayConfig.from(merged);
+    } catch (ConfigException e) {
+      String key = rootKey(e.key());
+      if (!fromEnv.containsKey(key)) {
+        throw new ConfigFileException(file, e.getMessage());
+      }
+      throw ConfigFileException.fromEnvironment(ENV_PREFIX + key.toUpperCase(Locale.ROOT), e.getMessage());
+    }
+    merged.mergeIn(overrides);
+    try {
+      return new Loaded(merged, GatewayConfig.from(merged), GatewayConfig.unknownKeys(merged));
+    } catch (ConfigException e) {
+      throw ConfigFileException.fromCommandLine(e.getMessage());
+    }
+  }
+
+  /** {@code api_keys[0].key} → {@code api_keys}. */
+  private static String rootKey(String key) {
+    int end = key.length();
+    for (char stop : new char[] {'[', '.'}) {
+      int at = key.indexOf(stop);
+      if (at >= 0) {
+        end = Math.min(end, at);
+      }
+    }
+    return key.substring(0, end);
   }
 
   private static Future<JsonObject> readFile(Vertx vertx, Path file) {
@@ -81,7 +113,7 @@ public final class ConfigLoader {
       try {
         parsed = yaml.load(value);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(name + " is not a valid value: " + e.getMessage());
+        throw ConfigFileException.fromEnvironment(name, "not a valid value: " + e.getMessage().replace('\n', ' '));
       }
       out.put(key, parsed instanceof Date || parsed == null ? value : parsed);
     });

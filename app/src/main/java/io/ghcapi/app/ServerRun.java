@@ -7,7 +7,6 @@ import io.ghcapi.gateway.config.ConfigException;
 import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.simulator.CopilotSimulator;
 import io.ghcapi.simulator.SimulatorOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -125,11 +124,17 @@ public final class ServerRun {
     }
     Vertx closing = vertx;
     vertx = null;
-    Future<Void> gatewayClosed = gateway == null ? Future.succeededFuture() : gateway.close();
     try {
-      gatewayClosed.eventually(closing::close).await(10, TimeUnit.SECONDS);
+      if (gateway != null) {
+        gateway.close().await(5, TimeUnit.SECONDS);
+      }
     } catch (Exception e) {
-      closing.close();
+      err.println("The gateway did not stop cleanly: " + e.getMessage());
+    }
+    try {
+      closing.close().await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      err.println("Vert.x did not stop cleanly: " + e.getMessage());
     }
   }
 
@@ -142,7 +147,9 @@ public final class ServerRun {
       return loaded;
     } catch (ConfigFileException e) {
       err.println("Configuration error: " + e.getMessage());
-      err.println("Fix it, or move the file away and run `ghc-api -c` to write a fresh default.");
+      if (e.inFile()) {
+        err.println("Fix it, or move the file away and run `ghc-api -c` to write a fresh default.");
+      }
       return null;
     }
   }

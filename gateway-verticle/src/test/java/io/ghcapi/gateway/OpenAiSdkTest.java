@@ -18,6 +18,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
@@ -105,6 +106,19 @@ class OpenAiSdkTest {
     ChatCompletionMessageToolCall call = completion.choices().get(0).message().toolCalls().orElseThrow().get(0);
     assertEquals("get_weather", call.asFunction().function().name());
     assertEquals("sim", new JsonObject(call.asFunction().function().arguments()).getString("location"));
+  }
+
+  @Test
+  void streamedUsageReachesTheSdkAccumulator() {
+    ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+    ChatCompletionCreateParams params = chat("gpt-4.1", "count my tokens").toBuilder()
+        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
+    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+      stream.stream().forEach(accumulator::accumulate);
+    }
+    ChatCompletion completion = accumulator.chatCompletion();
+    assertTrue(completion.usage().orElseThrow().promptTokens() > 0);
+    assertEquals("Simulated reply from gpt-4.1: count my tokens", completion.choices().get(0).message().content().orElseThrow());
   }
 
   @Test

@@ -126,7 +126,8 @@ public final class CopilotTokenManager {
           github.loginHint()));
     }
     Promise<CopilotToken> promise = Promise.promise();
-    inflight = promise.future();
+    Future<CopilotToken> exchange = promise.future();
+    inflight = exchange;
     long attemptAt = clock.millis();
     exchange(githubToken).onComplete(result -> {
       synchronized (this) {
@@ -147,7 +148,7 @@ public final class CopilotTokenManager {
       }
       promise.handle(result);
     });
-    return inflight;
+    return exchange;
   }
 
   private Future<CopilotToken> exchange(String githubToken) {

@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Typed, validating reads of a configuration object. Every failure names the key and says what was
  * expected and what was found; booleans must be real booleans (the string "false" is not false).
  */
 final class ConfigReader {
+
+  /** YAML reads an unquoted date (api_version: 2025-04-01) as a timestamp; the text written is meant. */
+  private static final Pattern YAML_DATE_AS_INSTANT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T00:00(?::00)?Z");
 
   private final JsonObject source;
   private final Set<String> read = new HashSet<>();
@@ -37,7 +42,8 @@ final class ConfigReader {
       return fallback;
     }
     if (value instanceof String s) {
-      return s.trim();
+      Matcher date = YAML_DATE_AS_INSTANT.matcher(s.trim());
+      return date.matches() ? date.group(1) : s.trim();
     }
     if (value instanceof Number || value instanceof Boolean) {
       return String.valueOf(value);

@@ -1,6 +1,7 @@
 package io.ghcapi.gateway.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public record ModelMappingConfig(Map<String, String> exact, Map<String, String> 
     prefix.put("claude-opus-4.7-", "claude-opus-4.7");
     prefix.put("claude-opus-4-8-", "claude-opus-4.8");
     prefix.put("claude-opus-4.8-", "claude-opus-4.8");
-    return new ModelMappingConfig(Map.copyOf(exact), Map.copyOf(prefix));
+    return new ModelMappingConfig(Collections.unmodifiableMap(exact), Collections.unmodifiableMap(prefix));
   }
 
   static ModelMappingConfig read(ConfigReader reader, String key) {

@@ -90,7 +90,8 @@ public final class ModelCatalog {
       return inflight;
     }
     Promise<Snapshot> promise = Promise.promise();
-    inflight = promise.future();
+    Future<Snapshot> fetch = promise.future();
+    inflight = fetch;
     upstream.send(UpstreamCall.get("/models"), new UpstreamCancellation(vertx))
         .compose(this::readList)
         .onComplete(result -> {
@@ -102,7 +103,7 @@ public final class ModelCatalog {
           }
           promise.handle(result);
         });
-    return inflight;
+    return fetch;
   }
 
   private Future<Snapshot> readList(UpstreamResponse response) {

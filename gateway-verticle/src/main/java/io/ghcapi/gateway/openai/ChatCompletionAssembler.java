@@ -94,7 +94,7 @@ final class ChatCompletionAssembler {
   }
 
   private void append(StringBuilder target, Object text) {
-    if (!(text instanceof String s) || s.isEmpty()) {
+    if (!(text instanceof String s) || s.isEmpty() || truncated) {
       return;
     }
     if (chars + s.length() > maxChars) {

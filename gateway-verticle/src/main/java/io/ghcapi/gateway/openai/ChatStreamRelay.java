@@ -26,6 +26,8 @@ final class ChatStreamRelay implements SseRelay {
   private final ToolCallNormaliser normaliser = new ToolCallNormaliser();
   private final ChatCompletionAssembler assembler;
   private final boolean clientWantsUsage;
+  /** A usage chunk split off a finish chunk, sent just before [DONE] unless Copilot sends its own. */
+  private Buffer pendingUsage;
   private boolean sawDone;
   private boolean sawFinish;
   private String failure;
@@ -42,7 +44,7 @@ final class ChatStreamRelay implements SseRelay {
     }
     if (event.isDone()) {
       sawDone = true;
-      return DONE;
+      return withPendingUsage(DONE.copy());
     }
     JsonObject chunk;
     try {
@@ -70,16 +72,24 @@ final class ChatStreamRelay implements SseRelay {
 
   private Buffer separateUsage(JsonObject chunk, JsonArray choices, JsonObject usage) {
     if (choices.isEmpty()) {
+      pendingUsage = null;
       return clientWantsUsage ? frame(chunk) : null;
     }
     chunk.remove("usage");
-    Buffer out = frame(chunk);
     if (clientWantsUsage) {
-      JsonObject usageChunk = new JsonObject().put("id", chunk.getValue("id")).put("object", chunk.getValue("object"))
+      pendingUsage = frame(new JsonObject().put("id", chunk.getValue("id")).put("object", chunk.getValue("object"))
           .put("created", chunk.getValue("created")).put("model", chunk.getValue("model"))
-          .put("choices", new JsonArray()).put("usage", usage);
-      out.appendBuffer(frame(usageChunk));
+          .put("choices", new JsonArray()).put("usage", usage));
     }
+    return frame(chunk);
+  }
+
+  private Buffer withPendingUsage(Buffer last) {
+    if (pendingUsage == null) {
+      return last;
+    }
+    Buffer out = pendingUsage.appendBuffer(last);
+    pendingUsage = null;
     return out;
   }
 
@@ -94,7 +104,7 @@ final class ChatStreamRelay implements SseRelay {
     }
     if (sawFinish) {
       sawDone = true;
-      return DONE;
+      return withPendingUsage(DONE.copy());
     }
     failure = "Copilot ended the stream before it finished";
     return errorFrame(ApiError.of(502, "upstream_stream_incomplete", failure));

@@ -25,6 +25,9 @@ public final class OpenAiEndpoint {
 
   /** Upper bound on a non-streamed upstream answer held in memory (embeddings of a large batch fit). */
   static final long MAX_UPSTREAM_BODY = 64L << 20;
+  /** Declared bodies up to this many times the limit are drained so the client reads its 413; larger ones close. */
+  private static final long DRAIN_FACTOR = 4;
+  private static final long OVERSIZED_BODY_GRACE_MILLIS = 5_000;
 
   private final GatewayServices services;
 
@@ -38,13 +41,16 @@ public final class OpenAiEndpoint {
     long limit = services.config().maxRequestBodySize();
     String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (declared != null && parseLong(declared) > limit) {
-      exchange.ctx().response().putHeader(HttpHeaders.CONNECTION, "close");
+      if (parseLong(declared) > DRAIN_FACTOR * limit) {
+        exchange.ctx().response().putHeader(HttpHeaders.CONNECTION, "close");
+      }
+      drainThenClose(request);
       return failed(exchange, new BodyTooLargeException(limit));
     }
     return BoundedBody.read(request, limit)
         .recover(e -> {
           if (e instanceof BodyTooLargeException) {
-            exchange.ctx().response().putHeader(HttpHeaders.CONNECTION, "close");
+            closeIfStillSending(request);
           }
           return failed(exchange, e);
         })
@@ -130,6 +136,26 @@ public final class OpenAiEndpoint {
 
   static ApiError invalid(String code, String message, String param) {
     return ApiError.of(400, code, message).withParam(param);
+  }
+
+  /** Drops the rest of a body nobody will read, so the 413 reaches a client that is still sending. */
+  private void drainThenClose(HttpServerRequest request) {
+    request.handler(chunk -> { });
+    request.resume();
+    closeIfStillSending(request);
+  }
+
+  /**
+   * A client still sending an oversized body after its 413 gets a few seconds to finish (and read the
+   * answer on a connection it can reuse), then the connection is closed, so a body without end costs
+   * nothing but those seconds.
+   */
+  private void closeIfStillSending(HttpServerRequest request) {
+    services.vertx().setTimer(OVERSIZED_BODY_GRACE_MILLIS, id -> {
+      if (!request.isEnded()) {
+        request.connection().close();
+      }
+    });
   }
 
   private <T> Future<T> failed(Exchange exchange, Throwable cause) {

@@ -60,6 +60,9 @@ public final class SseEventParser {
   }
 
   private void emit(Buffer data, int start, int linesEnd, int blockEnd) {
+    if (blockEnd - start > maxEventBytes) {
+      throw new IllegalStateException("upstream event larger than " + maxEventBytes + " bytes");
+    }
     String event = null;
     StringBuilder payload = null;
     int lineStart = start;
