@@ -5,11 +5,12 @@ Starts the standalone simulator and the gateway (pointed at it) as separate proc
 then sends the same non-streaming chat completion alternately straight to the simulator and through
 the gateway, one at a time over keep-alive connections, so both columns come from one interleaved run.
 
-  python3 bench/latency.py [--requests 2000] [--warmup 300]
+  python3 bench/latency.py [--requests 2000] [--warmup 40000]
 
 Prints a markdown table and appends the raw figures as one JSON line to bench/results/latency.jsonl.
 """
 import argparse
+import concurrent.futures
 import http.client
 import json
 import os
@@ -77,6 +78,17 @@ def timed_post(conn, path, headers):
     return elapsed / 1e6
 
 
+def warm_up(port, path, headers, total, connections=4):
+    """Lets the JIT finish compiling the hot path before anything is measured."""
+    def worker(count):
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        for _ in range(count):
+            timed_post(conn, path, headers)
+        conn.close()
+    with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+        list(pool.map(worker, [total // connections] * connections))
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -85,7 +97,7 @@ def percentile(values, p):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--warmup", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=40000)
     args = parser.parse_args()
     for jar in (GATEWAY_JAR, SIMULATOR_JAR):
         if not os.path.exists(jar):
@@ -114,7 +126,9 @@ def main():
         direct_headers = {"Authorization": "Bearer " + copilot_token(sim_port), "Content-Type": "application/json",
                           "Editor-Version": "vscode/1.93.0", "Copilot-Integration-Id": "vscode-chat"}
         gateway_headers = {"Content-Type": "application/json"}
-        for _ in range(args.warmup):
+        warm_up(sim_port, "/chat/completions", direct_headers, args.warmup)
+        warm_up(gw_port, "/v1/chat/completions", gateway_headers, args.warmup)
+        for _ in range(200):
             timed_post(direct, "/chat/completions", direct_headers)
             timed_post(through, "/v1/chat/completions", gateway_headers)
 

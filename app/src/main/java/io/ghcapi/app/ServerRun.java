@@ -8,6 +8,7 @@ import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.simulator.CopilotSimulator;
 import io.ghcapi.simulator.SimulatorOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ public final class ServerRun {
 
   /** Starts serving; returns 0 when serving, 1 when it could not start (the reason printed). */
   int start(JsonObject overrides, boolean demo) throws IOException {
-    vertx = Vertx.vertx();
+    vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
     GithubCredentials credentials;
     if (demo) {
       simulator = CopilotSimulator.start(vertx, new SimulatorOptions()).await();
@@ -62,10 +63,9 @@ public final class ServerRun {
       err.println("Refusing to start: " + e.getMessage());
       stop();
       return 1;
-    } catch (RuntimeException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
+    } catch (Exception e) {
       err.println("Cannot start the server on " + config.gateway().address() + ":" + config.gateway().port() + ": "
-          + (cause instanceof BindException ? "the address is already in use or not available" : cause.getMessage()));
+          + describeStartFailure(e));
       stop();
       return 1;
     }
@@ -152,6 +152,19 @@ public final class ServerRun {
       }
       return null;
     }
+  }
+
+  /** Future.await rethrows the original failure, checked or not (a bind error is an IOException). */
+  private static String describeStartFailure(Exception e) {
+    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    String message = String.valueOf(cause.getMessage());
+    if (cause instanceof BindException || message.contains("Address already in use")) {
+      return "the port is already in use (another ghc-api?). Stop it, or choose another port with -p.";
+    }
+    if (message.contains("Cannot assign requested address")) {
+      return "this machine has no such address. Use 127.0.0.1, 0.0.0.0 or one of its own addresses.";
+    }
+    return message;
   }
 
   private static long millisSinceJvmStart() {

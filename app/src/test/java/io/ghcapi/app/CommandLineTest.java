@@ -243,4 +243,13 @@ class CommandLineTest {
     assertEquals(2, r.code(), r::toString);
     assertNotEquals("", r.err());
   }
+
+  @Test
+  void aPortAlreadyInUseIsExplained() throws IOException {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Cli.Result r = Cli.run(dir, "--demo", "-p", String.valueOf(taken.getLocalPort()));
+      assertEquals(1, r.code(), r::toString);
+      assertTrue(r.err().contains("already in use"), r.err());
+    }
+  }
 }

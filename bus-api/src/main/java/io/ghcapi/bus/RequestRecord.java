@@ -95,6 +95,11 @@ public final class RequestRecord {
     return json.copy();
   }
 
+  /** The record's own JSON, for a record that will not change again (no copy). */
+  public JsonObject finalJson() {
+    return json;
+  }
+
   public String id() {
     return json.getString(ID);
   }

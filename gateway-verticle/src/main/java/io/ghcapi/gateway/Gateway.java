@@ -14,9 +14,6 @@ import io.ghcapi.gateway.util.Counters;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.util.List;
@@ -30,45 +27,39 @@ public final class Gateway {
 
   private final Vertx vertx;
   private final GatewayServices services;
-  private final HttpClientAgent http;
+  private final List<Runnable> closers;
   private final String deploymentId;
   private final int port;
 
-  private Gateway(Vertx vertx, GatewayServices services, HttpClientAgent http, String deploymentId, int port) {
+  private Gateway(Vertx vertx, GatewayServices services, List<Runnable> closers, String deploymentId, int port) {
     this.vertx = vertx;
     this.services = services;
-    this.http = http;
+    this.closers = closers;
     this.deploymentId = deploymentId;
     this.port = port;
   }
 
-  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, GithubCredentials github) {
-    return start(vertx, config, github, Clock.systemUTC());
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, GithubCredentials credentials) {
+    return start(vertx, config, credentials, Clock.systemUTC());
   }
 
   /** As {@link #start(Vertx, GatewayConfig, GithubCredentials)}, with the clock that Copilot token expiry is judged by. */
-  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, GithubCredentials github, Clock clock) {
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, GithubCredentials credentials,
+      Clock clock) {
     if (!config.loopbackOnly() && config.apiKeys().isEmpty()) {
       return Future.failedFuture(new ConfigException("api_keys", "listening on " + config.address()
           + " exposes the gateway beyond this machine, so client API keys are required. Add api_keys to the config"
           + " (clients send one as 'Authorization: Bearer <key>' or 'x-api-key'), or listen on 127.0.0.1."));
     }
     Counters counters = new Counters();
-    HttpClientAgent http = vertx.createHttpClient(
-        new HttpClientOptions()
-            .setKeepAlive(true)
-            .setKeepAliveTimeout(60)
-            .setTcpNoDelay(true)
-            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.upstreamConnectTimeoutMillis())),
-        new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize()));
+    WebClient githubClient = WebClient.create(vertx);
     CopilotHeaders headers = new CopilotHeaders(config);
-    CopilotTokenManager tokens = new CopilotTokenManager(vertx, WebClient.wrap(http), github, config, headers,
-        clock);
-    UpstreamClient upstream = new UpstreamClient(vertx, http, tokens, headers, config, counters);
-    ModelCatalog catalog = new ModelCatalog(vertx, upstream, config.modelsRefreshIntervalMillis());
+    CopilotTokenManager tokens = new CopilotTokenManager(vertx, githubClient, credentials, config, headers, clock);
+    UpstreamClient controlPlane = UpstreamClient.create(vertx, tokens, headers, config, counters);
+    ModelCatalog catalog = new ModelCatalog(vertx, controlPlane, config.modelsRefreshIntervalMillis());
     ModelMapper mapper = new ModelMapper(config.modelMappings(), id -> catalog.find(id).isPresent(), id -> catalog.loaded());
     ExchangeRecorder recorder = new ExchangeRecorder(vertx, NodeId.resolve(config), config.cacheMaxRequestSize(), counters);
-    GatewayServices services = new GatewayServices(vertx, config, github, tokens, upstream, catalog, mapper, recorder,
+    GatewayServices services = new GatewayServices(vertx, config, credentials, tokens, headers, catalog, mapper, recorder,
         new JsonBodies(config.maxJsonDepth()), counters);
 
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
@@ -78,10 +69,12 @@ public final class Gateway {
           instances.add(verticle);
           return verticle;
         }, options)
-        .map(id -> new Gateway(vertx, services, http, id, instances.get(0).actualPort()))
+        .map(id -> new Gateway(vertx, services, List.of(githubClient::close, controlPlane::close), id,
+            instances.get(0).actualPort()))
         .onFailure(e -> {
           tokens.close();
-          http.close();
+          controlPlane.close();
+          githubClient.close();
         });
   }
 
@@ -109,6 +102,6 @@ public final class Gateway {
 
   public Future<Void> close() {
     services.tokens().close();
-    return vertx.undeploy(deploymentId).eventually(() -> http.close());
+    return vertx.undeploy(deploymentId).andThen(done -> closers.forEach(Runnable::run));
   }
 }

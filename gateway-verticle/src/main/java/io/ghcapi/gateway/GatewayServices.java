@@ -7,23 +7,30 @@ import io.ghcapi.gateway.exchange.ExchangeRecorder;
 import io.ghcapi.gateway.http.JsonBodies;
 import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.gateway.models.ModelMapper;
+import io.ghcapi.gateway.upstream.CopilotHeaders;
 import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.ghcapi.gateway.util.Counters;
 import io.vertx.core.Vertx;
 
 /**
- * The state every gateway instance shares: one upstream client and pool, one token manager (so refreshes
- * stay single-flight across event loops), one model catalog, the counters.
+ * The state every gateway instance shares: one token manager (so refreshes stay single-flight across
+ * event loops), one model catalog, the counters. Upstream clients are not shared: each instance makes
+ * its own with {@link #newUpstreamClient()}, on its own event loop.
  */
 public record GatewayServices(
     Vertx vertx,
     GatewayConfig config,
     GithubCredentials github,
     CopilotTokenManager tokens,
-    UpstreamClient upstream,
+    CopilotHeaders copilotHeaders,
     ModelCatalog catalog,
     ModelMapper mapper,
     ExchangeRecorder recorder,
     JsonBodies jsonBodies,
     Counters counters) {
+
+  /** An upstream client whose connections live on the calling event loop. */
+  public UpstreamClient newUpstreamClient() {
+    return UpstreamClient.create(vertx, tokens, copilotHeaders, config, counters);
+  }
 }

@@ -7,6 +7,7 @@ import io.ghcapi.gateway.openai.ChatCompletionsHandler;
 import io.ghcapi.gateway.openai.EmbeddingsHandler;
 import io.ghcapi.gateway.openai.ModelsHandler;
 import io.ghcapi.gateway.openai.OpenAiEndpoint;
+import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -24,6 +25,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final GatewayServices services;
   private HttpServer server;
+  private UpstreamClient upstream;
 
   public GatewayVerticle(GatewayServices services) {
     this.services = services;
@@ -31,12 +33,18 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    upstream = services.newUpstreamClient();
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(services.config().address())
         .setPort(services.config().port())
         .setTcpNoDelay(true)
         .setCompressionSupported(false));
     return server.requestHandler(router()).listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return upstream.close();
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -51,8 +59,8 @@ public final class GatewayVerticle extends VerticleBase {
       router.route(path).handler(auth);
     }
     OpenAiEndpoint openAi = new OpenAiEndpoint(services);
-    ChatCompletionsHandler chat = new ChatCompletionsHandler(services, openAi);
-    EmbeddingsHandler embeddings = new EmbeddingsHandler(services, openAi);
+    ChatCompletionsHandler chat = new ChatCompletionsHandler(services, upstream, openAi);
+    EmbeddingsHandler embeddings = new EmbeddingsHandler(services, upstream, openAi);
     ModelsHandler models = new ModelsHandler(services);
 
     router.get("/v1/models").handler(models::list);

@@ -77,8 +77,9 @@ public final class ExchangeRecorder {
     bus.publish(Addresses.REQUEST_STARTED, record.toJson());
   }
 
+  /** The record is final once completed, so it is published as is, without a copy. */
   void publishCompleted(RequestRecord record) {
-    bus.publish(Addresses.REQUEST_COMPLETED, record.toJson());
+    bus.publish(Addresses.REQUEST_COMPLETED, record.finalJson());
   }
 
   void countClientClosed() {

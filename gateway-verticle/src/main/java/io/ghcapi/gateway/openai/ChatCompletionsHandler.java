@@ -12,6 +12,7 @@ import io.ghcapi.gateway.stream.SseSink;
 import io.ghcapi.gateway.stream.StreamOutcome;
 import io.ghcapi.gateway.upstream.CopilotHeaders;
 import io.ghcapi.gateway.upstream.UpstreamCall;
+import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.ghcapi.gateway.upstream.UpstreamResponse;
 import io.ghcapi.gateway.util.Counters;
 import io.vertx.core.Future;
@@ -31,10 +32,12 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
   static final int MAX_EVENT_BYTES = 8 << 20;
 
   private final GatewayServices services;
+  private final UpstreamClient upstream;
   private final OpenAiEndpoint endpoint;
 
-  public ChatCompletionsHandler(GatewayServices services, OpenAiEndpoint endpoint) {
+  public ChatCompletionsHandler(GatewayServices services, UpstreamClient upstream, OpenAiEndpoint endpoint) {
     this.services = services;
+    this.upstream = upstream;
     this.endpoint = endpoint;
   }
 
@@ -88,7 +91,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
       headers.add(CopilotHeaders.VISION, "true");
     }
     exchange.sending();
-    Future<UpstreamResponse> answer = services.upstream()
+    Future<UpstreamResponse> answer = upstream
         .send(UpstreamCall.post("/chat/completions", forwarded, headers), exchange.cancellation());
     if (streaming) {
       relayStream(exchange, answer, wantsUsage(body));

@@ -7,6 +7,7 @@ import io.ghcapi.gateway.models.CopilotModel;
 import io.ghcapi.gateway.models.MappedModel;
 import io.ghcapi.gateway.upstream.CopilotHeaders;
 import io.ghcapi.gateway.upstream.UpstreamCall;
+import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.ghcapi.gateway.util.Counters;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -22,10 +23,12 @@ import java.util.Optional;
 public final class EmbeddingsHandler implements Handler<RoutingContext> {
 
   private final GatewayServices services;
+  private final UpstreamClient upstream;
   private final OpenAiEndpoint endpoint;
 
-  public EmbeddingsHandler(GatewayServices services, OpenAiEndpoint endpoint) {
+  public EmbeddingsHandler(GatewayServices services, UpstreamClient upstream, OpenAiEndpoint endpoint) {
     this.services = services;
+    this.upstream = upstream;
     this.endpoint = endpoint;
   }
 
@@ -75,7 +78,7 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
     exchange.record().requestBody(services.recorder().recordable(forwarded));
     exchange.sending();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().add(CopilotHeaders.X_INITIATOR, "user");
-    services.upstream().send(UpstreamCall.post("/embeddings", forwarded, headers), exchange.cancellation())
+    upstream.send(UpstreamCall.post("/embeddings", forwarded, headers), exchange.cancellation())
         .onComplete(result -> {
           if (result.failed()) {
             endpoint.fail(exchange, result.cause());

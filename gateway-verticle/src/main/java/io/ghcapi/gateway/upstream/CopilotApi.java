@@ -11,12 +11,24 @@ public final class CopilotApi {
 
   private final String configured;
   private final String byAccountType;
+  private volatile UpstreamTarget lastTarget;
 
   public CopilotApi(GatewayConfig config) {
     this.configured = config.copilotApiBaseUrl();
     this.byAccountType = "individual".equals(config.accountType())
         ? "https://api.githubcopilot.com"
         : "https://api." + config.accountType() + ".githubcopilot.com";
+  }
+
+  /** The parsed target for this token's base URL; parsed again only when the base URL changes. */
+  UpstreamTarget target(CopilotToken token) {
+    String base = baseUrl(token);
+    UpstreamTarget cached = lastTarget;
+    if (cached == null || !cached.baseUrl().equals(base)) {
+      cached = UpstreamTarget.parse(base);
+      lastTarget = cached;
+    }
+    return cached;
   }
 
   public String baseUrl(CopilotToken token) {

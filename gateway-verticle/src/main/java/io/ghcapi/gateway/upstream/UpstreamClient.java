@@ -9,8 +9,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -20,7 +22,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Sends calls to the Copilot API over one shared, pooled, keep-alive HTTP client.
+ * Sends calls to the Copilot API over its own pooled, keep-alive HTTP client. Each gateway instance
+ * creates one on its event loop, so a request and its upstream connection share a thread: a request
+ * never hops to another event loop and back.
  *
  * <ul>
  *   <li>Adds the Copilot headers and a usable Copilot token to every attempt.</li>
@@ -47,7 +51,20 @@ public final class UpstreamClient {
   private final long connectTimeoutMillis;
   private final long readTimeoutMillis;
 
-  public UpstreamClient(Vertx vertx, HttpClientAgent http, CopilotTokenManager tokens, CopilotHeaders headers,
+  /** A client with a connection pool of its own, created on the calling context. */
+  public static UpstreamClient create(Vertx vertx, CopilotTokenManager tokens, CopilotHeaders headers,
+      GatewayConfig config, Counters counters) {
+    HttpClientAgent http = vertx.createHttpClient(
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setKeepAliveTimeout(60)
+            .setTcpNoDelay(true)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.upstreamConnectTimeoutMillis())),
+        new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize()));
+    return new UpstreamClient(vertx, http, tokens, headers, config, counters);
+  }
+
+  private UpstreamClient(Vertx vertx, HttpClientAgent http, CopilotTokenManager tokens, CopilotHeaders headers,
       GatewayConfig config, Counters counters) {
     this.vertx = vertx;
     this.http = http;
@@ -93,9 +110,13 @@ public final class UpstreamClient {
       result.fail(new ClientGoneException());
       return;
     }
+    UpstreamTarget target = api.target(token);
     RequestOptions options = new RequestOptions()
         .setMethod(call.method())
-        .setAbsoluteURI(api.baseUrl(token) + call.path())
+        .setHost(target.host())
+        .setPort(target.port())
+        .setSsl(target.ssl())
+        .setURI(target.basePath() + call.path())
         .setHeaders(headers.forCopilot(token.value()).addAll(call.extraHeaders()))
         .setConnectTimeout(connectTimeoutMillis)
         .setIdleTimeout(readTimeoutMillis);
@@ -162,6 +183,10 @@ public final class UpstreamClient {
   private static boolean isIdleTimeout(Throwable failure) {
     String message = failure.getMessage();
     return message != null && message.contains("timeout period") && !(failure instanceof ConnectTimeoutException);
+  }
+
+  public Future<Void> close() {
+    return http.close();
   }
 
   /** Reads and drops a response nobody will see, so its connection goes back to the pool. */
