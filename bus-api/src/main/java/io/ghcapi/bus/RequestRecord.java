@@ -38,6 +38,7 @@ public final class RequestRecord {
   public static final String CLIENT_IP = "client_ip";
   public static final String USER_ID = "user_id";
   public static final String INITIATOR = "initiator";
+  public static final String INITIATOR_REASON = "initiator_reason";
   public static final String VISION = "vision";
   public static final String REQUEST_HEADERS = "request_headers";
   public static final String ORIGINAL_REQUEST_BODY = "original_request_body";
@@ -154,6 +155,11 @@ public final class RequestRecord {
     return json.getString(INITIATOR);
   }
 
+  /** Why the exchange was billed as it was ({@code user: ...}, {@code agent: ...}, {@code none: ...}). */
+  public String initiatorReason() {
+    return json.getString(INITIATOR_REASON);
+  }
+
   public boolean vision() {
     return json.getBoolean(VISION, false);
   }
@@ -255,6 +261,11 @@ public final class RequestRecord {
 
   public RequestRecord initiator(String initiator) {
     json.put(INITIATOR, initiator);
+    return this;
+  }
+
+  public RequestRecord initiatorReason(String reason) {
+    json.put(INITIATOR_REASON, reason);
     return this;
   }
 

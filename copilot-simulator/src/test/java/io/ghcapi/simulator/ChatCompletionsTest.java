@@ -116,8 +116,18 @@ class ChatCompletionsTest {
   }
 
   @Test
-  void callsTheFirstFunctionToolWithItsRequiredArguments() {
-    JsonObject body = request("gpt-4.1", message("user", "weather in Paris?"))
+  void answersInTextWhenSeveralToolsAreOfferedAndNoneIsNamed() {
+    JsonObject body = request("gpt-4.1", message("user", "say hi"))
+        .put("tools", new JsonArray().add(WEATHER_TOOL).add(otherTool()));
+
+    JsonObject choice = sim.post("/chat/completions", body).bodyAsJsonObject().getJsonArray("choices").getJsonObject(0);
+
+    assertEquals("stop", choice.getString("finish_reason"));
+  }
+
+  @Test
+  void callsTheToolTheUserNamesWithItsRequiredArguments() {
+    JsonObject body = request("gpt-4.1", message("user", "use get_weather for Paris"))
         .put("tools", new JsonArray().add(WEATHER_TOOL).add(otherTool()));
 
     JsonObject choice = sim.post("/chat/completions", body).bodyAsJsonObject().getJsonArray("choices").getJsonObject(0);

@@ -11,6 +11,7 @@ import io.ghcapi.gateway.models.ModelMapper;
 import io.ghcapi.gateway.upstream.CopilotHeaders;
 import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.ghcapi.gateway.util.Counters;
+import io.ghcapi.translator.tokens.TokenCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,7 +61,7 @@ public final class Gateway {
     ModelMapper mapper = new ModelMapper(config.modelMappings(), id -> catalog.find(id).isPresent(), id -> catalog.loaded());
     ExchangeRecorder recorder = new ExchangeRecorder(vertx, NodeId.resolve(config), config.cacheMaxRequestSize(), counters);
     GatewayServices services = new GatewayServices(vertx, config, credentials, tokens, headers, catalog, mapper, recorder,
-        new JsonBodies(config.maxJsonDepth()), counters);
+        new JsonBodies(config.maxJsonDepth()), new TokenCounter(), counters);
 
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     DeploymentOptions options = new DeploymentOptions().setInstances(instanceCount(config));

@@ -10,6 +10,7 @@ import io.ghcapi.gateway.models.ModelMapper;
 import io.ghcapi.gateway.upstream.CopilotHeaders;
 import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.ghcapi.gateway.util.Counters;
+import io.ghcapi.translator.tokens.TokenCounter;
 import io.vertx.core.Vertx;
 
 /**
@@ -27,6 +28,7 @@ public record GatewayServices(
     ModelMapper mapper,
     ExchangeRecorder recorder,
     JsonBodies jsonBodies,
+    TokenCounter tokenCounter,
     Counters counters) {
 
   /** An upstream client whose connections live on the calling event loop. */

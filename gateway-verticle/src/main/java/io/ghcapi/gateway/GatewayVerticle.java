@@ -2,11 +2,15 @@ package io.ghcapi.gateway;
 
 import io.ghcapi.gateway.http.ApiError;
 import io.ghcapi.gateway.http.ClientAuth;
-import io.ghcapi.gateway.http.OpenAiErrors;
 import io.ghcapi.gateway.openai.ChatCompletionsHandler;
 import io.ghcapi.gateway.openai.EmbeddingsHandler;
 import io.ghcapi.gateway.openai.ModelsHandler;
-import io.ghcapi.gateway.openai.OpenAiEndpoint;
+import io.ghcapi.gateway.exchange.ClientEndpoint;
+import io.ghcapi.gateway.http.ErrorShape;
+import io.ghcapi.gateway.anthropic.CountTokensHandler;
+import io.ghcapi.gateway.anthropic.MessagesHandler;
+import io.ghcapi.gateway.responses.ResponsesHandler;
+import io.ghcapi.gateway.translate.TranslatedExchange;
 import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -55,11 +59,12 @@ public final class GatewayVerticle extends VerticleBase {
   private Router router() {
     Router router = Router.router(vertx);
     ClientAuth auth = new ClientAuth(services.config().apiKeys());
-    for (String path : new String[] {"/v1/*", "/chat/*", "/models", "/models/*", "/embeddings"}) {
+    for (String path : new String[] {"/v1/*", "/chat/*", "/models", "/models/*", "/embeddings", "/responses"}) {
       router.route(path).handler(auth);
     }
-    OpenAiEndpoint openAi = new OpenAiEndpoint(services);
-    ChatCompletionsHandler chat = new ChatCompletionsHandler(services, upstream, openAi);
+    ClientEndpoint openAi = new ClientEndpoint(services, ErrorShape.OPENAI);
+    TranslatedExchange translated = new TranslatedExchange(services, upstream);
+    ChatCompletionsHandler chat = new ChatCompletionsHandler(services, upstream, openAi, translated);
     EmbeddingsHandler embeddings = new EmbeddingsHandler(services, upstream, openAi);
     ModelsHandler models = new ModelsHandler(services);
 
@@ -73,11 +78,23 @@ public final class GatewayVerticle extends VerticleBase {
     router.post("/chat/completions").handler(chat);
     router.post("/v1/embeddings").handler(embeddings);
     router.post("/embeddings").handler(embeddings);
+
+    ClientEndpoint anthropic = new ClientEndpoint(services, ErrorShape.ANTHROPIC);
+    MessagesHandler messages = new MessagesHandler(services, upstream, anthropic, translated);
+    router.post("/v1/messages").handler(messages);
+    router.post("/v1/messages/count_tokens").handler(new CountTokensHandler(services, anthropic, services.tokenCounter()));
+    ResponsesHandler responses = new ResponsesHandler(services, upstream, new ClientEndpoint(services, ErrorShape.RESPONSES),
+        translated);
+    router.post("/v1/responses").handler(responses);
+    router.post("/responses").handler(responses);
+    // Claude Code checks that its base URL answers before it starts.
+    router.head("/").handler(ctx -> ctx.response().end());
+    router.head("/v1/messages").handler(ctx -> ctx.response().end());
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
 
-    router.errorHandler(404, ctx -> OpenAiErrors.send(ctx.response(), ApiError.of(404, "not_found",
+    router.errorHandler(404, ctx -> ErrorShape.forPath(ctx.request().path()).send(ctx.response(), ApiError.of(404, "not_found",
         "Unknown route: " + ctx.request().method() + " " + ctx.request().path())));
-    router.errorHandler(405, ctx -> OpenAiErrors.send(ctx.response(), ApiError.of(405, "method_not_allowed",
+    router.errorHandler(405, ctx -> ErrorShape.forPath(ctx.request().path()).send(ctx.response(), ApiError.of(405, "method_not_allowed",
         "Method " + ctx.request().method() + " is not allowed on " + ctx.request().path())));
     router.errorHandler(500, this::internalError);
     return router;
@@ -85,7 +102,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void internalError(RoutingContext ctx) {
     LOG.log(Level.SEVERE, "Unhandled failure on " + ctx.request().path(), ctx.failure());
-    OpenAiErrors.send(ctx.response(), ApiError.of(500, "internal_error",
+    ErrorShape.forPath(ctx.request().path()).send(ctx.response(), ApiError.of(500, "internal_error",
         "The gateway failed to handle this request; see its log for details."));
   }
 }

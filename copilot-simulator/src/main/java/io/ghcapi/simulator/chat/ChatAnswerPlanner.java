@@ -26,7 +26,8 @@ final class ChatAnswerPlanner {
       return Answer.text(AnswerTexts.toolResult(TextParts.join(last.getValue("content"), TEXT_PARTS)));
     }
     if ("user".equals(lastRole)) {
-      FunctionTool tool = FunctionTool.pick(functionTools(tools), "none".equals(toolChoice), forcedName(toolChoice));
+      FunctionTool tool = FunctionTool.pick(functionTools(tools), "none".equals(toolChoice), forcedName(toolChoice),
+          lastUserText(messages));
       if (tool != null) {
         return Answer.toolCall(tool.call("call_sim_" + ids.next()));
       }

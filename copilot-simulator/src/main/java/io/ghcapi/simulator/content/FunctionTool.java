@@ -2,6 +2,8 @@ package io.ghcapi.simulator.content;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A function tool offered in a request, whatever the API's own tool shape.
@@ -12,10 +14,12 @@ import java.util.List;
 public record FunctionTool(String name, JsonObject parameters) {
 
   /**
-   * Which tool the simulated model calls: none if calls are disabled or no tool is offered, the forced one
-   * if named and offered, else the first.
+   * Which tool the simulated model calls, like a model deciding from the prompt: none if calls are
+   * disabled or no tool is offered; the forced one if named and offered; the only one when there is one;
+   * else the first tool the user's text names (so an agent offering dozens of tools gets a plain answer to
+   * "say hi" and a call to Bash for "use Bash to ...").
    */
-  public static FunctionTool pick(List<FunctionTool> tools, boolean callsDisabled, String forcedName) {
+  public static FunctionTool pick(List<FunctionTool> tools, boolean callsDisabled, String forcedName, String userText) {
     if (callsDisabled || tools.isEmpty()) {
       return null;
     }
@@ -26,7 +30,16 @@ public record FunctionTool(String name, JsonObject parameters) {
         }
       }
     }
-    return tools.get(0);
+    if (tools.size() == 1) {
+      return tools.get(0);
+    }
+    String text = userText == null ? "" : userText.toLowerCase(Locale.ROOT);
+    for (FunctionTool tool : tools) {
+      if (Pattern.compile("\\b" + Pattern.quote(tool.name().toLowerCase(Locale.ROOT)) + "\\b").matcher(text).find()) {
+        return tool;
+      }
+    }
+    return null;
   }
 
   /** The call the simulated model makes to this tool. */

@@ -27,7 +27,8 @@ final class MessagesAnswerPlanner {
       if (TextParts.hasPartOfType(content, "tool_result")) {
         return Answer.text(AnswerTexts.toolResult(toolResultText((JsonArray) content)));
       }
-      FunctionTool tool = FunctionTool.pick(customTools(tools), callsDisabled(toolChoice), forcedName(toolChoice));
+      FunctionTool tool = FunctionTool.pick(customTools(tools), callsDisabled(toolChoice), forcedName(toolChoice),
+          lastUserText(messages));
       if (tool != null) {
         return Answer.toolCall(tool.call("toolu_sim_" + ids.next()));
       }

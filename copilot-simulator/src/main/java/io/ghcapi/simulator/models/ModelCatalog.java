@@ -37,6 +37,9 @@ public final class ModelCatalog {
   /** The models a Copilot account typically sees. */
   public static ModelCatalog standard() {
     return new ModelCatalog(List.of(
+        claude("claude-opus-4.8", "Claude Opus 4.8", "claude-opus-4.8", "powerful", 3),
+        claude("claude-opus-4.7", "Claude Opus 4.7", "claude-opus-4.7", "powerful", 3),
+        claude("claude-sonnet-5", "Claude Sonnet 5", "claude-sonnet-5", "versatile", 1),
         claude("claude-sonnet-4.5", "Claude Sonnet 4.5", "claude-sonnet-4.5", "versatile", 1),
         claude("claude-opus-4.5", "Claude Opus 4.5", "claude-opus-4.5", "powerful", 3),
         claude("claude-haiku-4.5", "Claude Haiku 4.5", "claude-haiku-4.5", "versatile", 0.33),

@@ -35,7 +35,8 @@ final class ResponsesAnswerPlanner {
       userText = lastUserText(items);
     }
     if (userSpokeLast) {
-      FunctionTool tool = FunctionTool.pick(functionTools(tools), "none".equals(toolChoice), forcedName(toolChoice));
+      FunctionTool tool = FunctionTool.pick(functionTools(tools), "none".equals(toolChoice), forcedName(toolChoice),
+          userText);
       if (tool != null) {
         return Answer.toolCall(tool.call("call_sim_" + ids.next()));
       }

@@ -29,7 +29,7 @@ record ResponsesReply(String id, long createdAt, String model, Answer answer, Re
     int outputTokens = TokenEstimate.ofChars(answer.generatedChars()) + reasoningTokens();
     return new JsonObject()
         .put("input_tokens", inputTokens)
-        .put("input_tokens_details", new JsonObject().put("cached_tokens", 0))
+        .put("input_tokens_details", new JsonObject().put("cached_tokens", 0).put("cache_write_tokens", 0))
         .put("output_tokens", outputTokens)
         .put("output_tokens_details", new JsonObject().put("reasoning_tokens", reasoningTokens()))
         .put("total_tokens", inputTokens + outputTokens);

@@ -38,13 +38,15 @@ public record GatewayConfig(
     long tokenRefreshMarginMillis,
     long maxRequestBodySize,
     int maxJsonDepth,
-    long cacheMaxRequestSize) {
+    long cacheMaxRequestSize,
+    List<String> systemPromptRemove,
+    List<String> systemPromptAdd,
+    List<String> toolResultSuffixRemove) {
 
   /** Keys from the original program's config that this version reads elsewhere or no longer needs; accepted silently. */
   private static final Set<String> KNOWN_ELSEWHERE = Set.of(
       "debug", "server_threads", "enable_auth", "disable_onedrive_access", "onedrive_access", "onedrive_path",
-      "save_request_to_file", "cache_max_entries", "session_flush_interval", "system_prompt_remove",
-      "system_prompt_add", "tool_result_suffix_remove", "chat_completions_model_support",
+      "save_request_to_file", "cache_max_entries", "session_flush_interval", "chat_completions_model_support",
       "anthropic_responses_compat_enabled", "anthropic_responses_wire_profile", "anthropic_responses_model_profiles",
       "enable_responses_early_failure_retry", "responses_pre_header_grace", "auto_remove_encrypted_content_on_parse_error",
       "enable_tool_call_recovery", "enable_web_search_proxy", "web_search_proxy_endpoint", "admin_token", "plugins",
@@ -99,7 +101,10 @@ public record GatewayConfig(
         r.secondsAsMillis("token_refresh_margin", 60, 0, 600),
         r.longValue("max_request_body_size", 32L << 20, 1024, 1L << 31),
         r.integer("max_json_depth", 100, 8, 1000),
-        r.longValue("cache_max_request_size", 1L << 20, 0, 1L << 30));
+        r.longValue("cache_max_request_size", 1L << 20, 0, 1L << 30),
+        r.stringList("system_prompt_remove", List.of()),
+        r.stringList("system_prompt_add", List.of()),
+        r.stringList("tool_result_suffix_remove", List.of()));
   }
 
   private static String url(ConfigReader r, String key) {

@@ -33,7 +33,7 @@ public final class ClientAuth implements Handler<RoutingContext> {
     String presented = presentedKey(ctx);
     ApiKey match = presented == null ? null : match(presented);
     if (match == null) {
-      OpenAiErrors.send(ctx.response(), ApiError.of(401, "invalid_api_key", presented == null
+      ErrorShape.forPath(ctx.request().path()).send(ctx.response(), ApiError.of(401, "invalid_api_key", presented == null
           ? "Missing API key: send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."
           : "Invalid API key."));
       return;

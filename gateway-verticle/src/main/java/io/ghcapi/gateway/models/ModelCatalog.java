@@ -1,6 +1,5 @@
 package io.ghcapi.gateway.models;
 
-import io.ghcapi.gateway.http.BoundedBody;
 import io.ghcapi.gateway.upstream.UpstreamCall;
 import io.ghcapi.gateway.upstream.UpstreamCancellation;
 import io.ghcapi.gateway.upstream.UpstreamClient;
@@ -107,7 +106,7 @@ public final class ModelCatalog {
   }
 
   private Future<Snapshot> readList(UpstreamResponse response) {
-    return BoundedBody.read(response.response(), MAX_LIST_BYTES).compose(body -> {
+    return response.body(MAX_LIST_BYTES).compose(body -> {
       if (!response.ok()) {
         return Future.failedFuture(new CatalogUnavailableException(response.status(),
             "Copilot model list: HTTP " + response.status() + " " + body));

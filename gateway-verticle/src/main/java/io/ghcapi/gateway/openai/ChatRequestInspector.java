@@ -28,6 +28,17 @@ public final class ChatRequestInspector {
     return USER;
   }
 
+  /** Why the request was billed as it was, in words, for the request history. */
+  public static String initiatorReason(JsonArray messages) {
+    if (messages == null || messages.isEmpty()) {
+      return "user: no conversation history";
+    }
+    Object last = messages.getValue(messages.size() - 1);
+    String role = last instanceof JsonObject message ? message.getString("role", "") : "";
+    return USER.equals(initiator(messages)) ? "user: the last message is a " + role + " message"
+        : "agent: the last message is a " + role + " message (a tool result or the assistant's own)";
+  }
+
   /** True when any message carries an image part, which Copilot serves only with the vision header. */
   public static boolean hasImages(JsonArray messages) {
     if (messages == null) {

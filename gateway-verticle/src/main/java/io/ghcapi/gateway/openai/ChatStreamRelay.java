@@ -4,7 +4,9 @@ import io.ghcapi.bus.TokenUsage;
 import io.ghcapi.gateway.http.ApiError;
 import io.ghcapi.gateway.http.OpenAiErrors;
 import io.ghcapi.gateway.stream.SseEvent;
-import io.ghcapi.gateway.stream.SseRelay;
+import io.ghcapi.gateway.stream.RecordingRelay;
+import io.ghcapi.bus.RequestRecord;
+import io.ghcapi.gateway.exchange.ExchangeRecorder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +21,7 @@ import io.vertx.core.json.JsonObject;
  * include_usage}), in a chunk of its own with {@code choices: []}. Copilot puts it on the finish chunk,
  * which makes the official SDKs' stream accumulators fail.
  */
-final class ChatStreamRelay implements SseRelay {
+final class ChatStreamRelay implements RecordingRelay {
 
   private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
 
@@ -121,9 +123,15 @@ final class ChatStreamRelay implements SseRelay {
     return Buffer.buffer("data: ").appendBuffer(OpenAiErrors.body(error).toBuffer()).appendString("\n\n");
   }
 
-  /** Null when the stream completed; else what went wrong. */
-  String failure() {
+  @Override
+  public String failure() {
     return failure;
+  }
+
+  @Override
+  public void record(RequestRecord record, ExchangeRecorder recorder) {
+    String response = assembledResponse();
+    record.tokens(usage()).responseBody(recorder.recordable(response, response.length()));
   }
 
   TokenUsage usage() {

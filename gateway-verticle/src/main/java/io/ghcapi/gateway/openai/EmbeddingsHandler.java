@@ -2,7 +2,10 @@ package io.ghcapi.gateway.openai;
 
 import io.ghcapi.bus.Endpoints;
 import io.ghcapi.gateway.GatewayServices;
+import io.ghcapi.gateway.exchange.ClientEndpoint;
+import io.ghcapi.gateway.exchange.ClientRequest;
 import io.ghcapi.gateway.exchange.Exchange;
+import io.ghcapi.gateway.exchange.FailureMapping;
 import io.ghcapi.gateway.models.CopilotModel;
 import io.ghcapi.gateway.models.MappedModel;
 import io.ghcapi.gateway.upstream.CopilotHeaders;
@@ -24,9 +27,9 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
 
   private final GatewayServices services;
   private final UpstreamClient upstream;
-  private final OpenAiEndpoint endpoint;
+  private final ClientEndpoint endpoint;
 
-  public EmbeddingsHandler(GatewayServices services, UpstreamClient upstream, OpenAiEndpoint endpoint) {
+  public EmbeddingsHandler(GatewayServices services, UpstreamClient upstream, ClientEndpoint endpoint) {
     this.services = services;
     this.upstream = upstream;
     this.endpoint = endpoint;
@@ -42,13 +45,13 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
     JsonObject body = request.json();
     exchange.record().originalRequestBody(services.recorder().recordable(request.raw())).initiator("user");
     if (!(body.getValue("model") instanceof String model) || model.isBlank()) {
-      endpoint.reject(exchange, OpenAiEndpoint.invalid("missing_model", "'model' must be a non-empty string.", "model"));
+      endpoint.reject(exchange, ClientEndpoint.invalid("missing_model", "'model' must be a non-empty string.", "model"));
       return;
     }
     exchange.record().model(model);
     Optional<JsonArray> input = normalisedInput(body.getValue("input"));
     if (input.isEmpty()) {
-      endpoint.reject(exchange, OpenAiEndpoint.invalid("invalid_input",
+      endpoint.reject(exchange, ClientEndpoint.invalid("invalid_input",
           "'input' must be a non-empty string, a non-empty list of strings, or a list of token ids.", "input"));
       return;
     }
@@ -60,7 +63,7 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
       }
       CopilotModel known = catalog.result().byId().get(mapped.upstream());
       if (known == null || !known.isEmbedding()) {
-        endpoint.reject(exchange, OpenAiEndpoint.invalid("unsupported_model",
+        endpoint.reject(exchange, ClientEndpoint.invalid("unsupported_model",
             "Model '" + model + "' does not support embeddings.", "model"));
         return;
       }

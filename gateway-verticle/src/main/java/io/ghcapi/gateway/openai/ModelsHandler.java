@@ -1,6 +1,7 @@
 package io.ghcapi.gateway.openai;
 
 import io.ghcapi.gateway.GatewayServices;
+import io.ghcapi.gateway.exchange.FailureMapping;
 import io.ghcapi.gateway.http.ApiError;
 import io.ghcapi.gateway.http.OpenAiErrors;
 import io.ghcapi.gateway.models.CopilotModel;

@@ -1,12 +1,11 @@
-package io.ghcapi.gateway.openai;
+package io.ghcapi.gateway.exchange;
 
 import io.ghcapi.bus.TokenUsage;
 import io.ghcapi.gateway.GatewayServices;
-import io.ghcapi.gateway.exchange.Exchange;
 import io.ghcapi.gateway.http.ApiError;
 import io.ghcapi.gateway.http.BodyTooLargeException;
 import io.ghcapi.gateway.http.BoundedBody;
-import io.ghcapi.gateway.http.OpenAiErrors;
+import io.ghcapi.gateway.http.ErrorShape;
 import io.ghcapi.gateway.upstream.ClientGoneException;
 import io.ghcapi.gateway.upstream.UpstreamResponse;
 import io.vertx.core.Future;
@@ -18,21 +17,27 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 
 /**
- * The steps every OpenAI-shaped endpoint shares: read and parse the client's body within limits, report
- * any failure in the OpenAI error shape with the right status, and relay a whole (non-streamed) answer.
+ * The steps every client endpoint shares: read and parse the client's body within limits, report any
+ * failure in the client API's error shape with the right status, and relay a whole (non-streamed) answer.
  */
-public final class OpenAiEndpoint {
+public final class ClientEndpoint {
 
   /** Upper bound on a non-streamed upstream answer held in memory (embeddings of a large batch fit). */
-  static final long MAX_UPSTREAM_BODY = 64L << 20;
+  public static final long MAX_UPSTREAM_BODY = 64L << 20;
   /** Declared bodies up to this many times the limit are drained so the client reads its 413; larger ones close. */
   private static final long DRAIN_FACTOR = 4;
   private static final long OVERSIZED_BODY_GRACE_MILLIS = 5_000;
 
   private final GatewayServices services;
+  private final ErrorShape shape;
 
-  public OpenAiEndpoint(GatewayServices services) {
+  public ClientEndpoint(GatewayServices services, ErrorShape shape) {
     this.services = services;
+    this.shape = shape;
+  }
+
+  public ErrorShape shape() {
+    return shape;
   }
 
   /** The parsed body; on bad input the client already got its error and the exchange is finished. */
@@ -74,7 +79,7 @@ public final class OpenAiEndpoint {
   }
 
   public void reject(Exchange exchange, ApiError error) {
-    OpenAiErrors.send(exchange.ctx().response(), error);
+    shape.send(exchange.ctx().response(), error);
     exchange.finish(error.status(), error.message());
   }
 
@@ -84,7 +89,7 @@ public final class OpenAiEndpoint {
    */
   public void relayJson(Exchange exchange, UpstreamResponse upstream, Function<JsonObject, TokenUsage> usage,
       Function<JsonObject, JsonObject> fix) {
-    BoundedBody.read(upstream.response(), MAX_UPSTREAM_BODY).onComplete(read -> {
+    upstream.body(MAX_UPSTREAM_BODY).onComplete(read -> {
       if (read.failed()) {
         fail(exchange, read.cause());
         return;
@@ -120,9 +125,9 @@ public final class OpenAiEndpoint {
     });
   }
 
-  /** Copilot's error, kept with its status and {@code retry-after}, in the OpenAI shape. */
+  /** Copilot's error, kept with its status and {@code retry-after}, in the client's error shape. */
   public void relayError(Exchange exchange, UpstreamResponse upstream, Buffer body) {
-    Buffer errorBody = OpenAiErrors.fromUpstream(upstream.status(), body);
+    Buffer errorBody = shape.fromUpstream(upstream.status(), body);
     HttpServerResponse response = exchange.ctx().response();
     String retryAfter = upstream.response().getHeader("retry-after");
     if (retryAfter != null) {
@@ -134,7 +139,7 @@ public final class OpenAiEndpoint {
     exchange.finish(upstream.status(), "Copilot answered HTTP " + upstream.status());
   }
 
-  static ApiError invalid(String code, String message, String param) {
+  public static ApiError invalid(String code, String message, String param) {
     return ApiError.of(400, code, message).withParam(param);
   }
 

@@ -1,4 +1,4 @@
-package io.ghcapi.gateway.openai;
+package io.ghcapi.gateway.exchange;
 
 import io.ghcapi.gateway.auth.TokenExchangeException;
 import io.ghcapi.gateway.http.ApiError;

@@ -1,4 +1,4 @@
-package io.ghcapi.gateway.openai;
+package io.ghcapi.gateway.exchange;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
