@@ -6,6 +6,7 @@ import io.ghcapi.gateway.auth.GithubTokenStore;
 import io.ghcapi.gateway.config.ConfigException;
 import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.simulator.CopilotSimulator;
+import io.ghcapi.translator.TranslatorVerticle;
 import io.ghcapi.simulator.SimulatorOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -69,6 +70,7 @@ public final class ServerRun {
       stop();
       return 1;
     }
+    vertx.deployVerticle(new TranslatorVerticle()).await();
     ModelCatalog.Snapshot models = null;
     String modelsProblem = null;
     if (credentials.token().isPresent()) {

@@ -55,6 +55,11 @@ public final class MessagesHandler implements Handler<RoutingContext> {
       Replies.error(ctx, ApiError.invalidRequest("messages: Field required", "invalid_value", "messages"));
       return;
     }
+    String orphan = OrphanedToolResultCheck.firstOrphan(body.getJsonArray("messages"));
+    if (orphan != null) {
+      Replies.error(ctx, ApiError.invalidRequest(orphan, "invalid_request_error", "messages"));
+      return;
+    }
     if (hasImage(messages) && !VisionHeader.present(ctx)) {
       Replies.error(ctx, ApiError.missingVisionHeader());
       return;
