@@ -5,7 +5,7 @@ Starts the standalone simulator and the gateway (pointed at it) as separate proc
 then sends the same non-streaming chat completion alternately straight to the simulator and through
 the gateway, one at a time over keep-alive connections, so both columns come from one interleaved run.
 
-  python3 bench/latency.py [--requests 2000] [--warmup 40000]
+  python3 bench/latency.py [--requests 2000] [--warmup 40000] [--stream-requests 500]
 
 Prints a markdown table and appends the raw figures as one JSON line to bench/results/latency.jsonl.
 """
@@ -89,6 +89,67 @@ def warm_up(port, path, headers, total, connections=4):
         list(pool.map(worker, [total // connections] * connections))
 
 
+def timed_first_delta(conn, path, headers, body, marker):
+    """Milliseconds until the first streamed content event arrives; then reads the stream to its end."""
+    start = time.perf_counter_ns()
+    conn.request("POST", path, body=body, headers=headers)
+    response = conn.getresponse()
+    if response.status != 200:
+        raise SystemExit(f"{path}: HTTP {response.status} {response.read()[:200]!r}")
+    first = None
+    seen = b""
+    while True:
+        chunk = response.read1(65536)
+        if not chunk:
+            break
+        if first is None:
+            seen += chunk
+            if marker in seen:
+                first = (time.perf_counter_ns() - start) / 1e6
+    return first if first is not None else float("nan")
+
+
+STREAM_CASES = [
+    # (label, direct path, direct body, direct marker, gateway path, gateway body, gateway marker)
+    ("chat stream, native", "/chat/completions", {"model": "gpt-4.1", "stream": True,
+     "messages": [{"role": "user", "content": "stream"}]}, b'"content":"S',
+     "/v1/chat/completions", {"model": "gpt-4.1", "stream": True, "messages": [{"role": "user", "content": "stream"}]},
+     b'"content":"S'),
+    ("messages stream, native (claude)", "/v1/messages", {"model": "claude-sonnet-4.5", "max_tokens": 64, "stream": True,
+     "messages": [{"role": "user", "content": "stream"}]}, b"text_delta",
+     "/v1/messages", {"model": "claude-sonnet-4.5", "max_tokens": 64, "stream": True,
+     "messages": [{"role": "user", "content": "stream"}]}, b"text_delta"),
+    ("messages stream, translated (gpt-4.1 via chat)", "/chat/completions", {"model": "gpt-4.1", "stream": True,
+     "messages": [{"role": "user", "content": "stream"}]}, b'"content":"S',
+     "/v1/messages", {"model": "gpt-4.1", "max_tokens": 64, "stream": True,
+     "messages": [{"role": "user", "content": "stream"}]}, b"text_delta"),
+    ("responses stream, translated (gpt-4.1 via chat)", "/chat/completions", {"model": "gpt-4.1", "stream": True,
+     "messages": [{"role": "user", "content": "stream"}]}, b'"content":"S',
+     "/v1/responses", {"model": "gpt-4.1", "stream": True, "input": "stream"}, b"response.output_text.delta"),
+]
+
+
+def measure_streams(sim_port, gw_port, direct_headers, gateway_headers, iterations, warmup):
+    results = {}
+    direct = http.client.HTTPConnection("127.0.0.1", sim_port)
+    through = http.client.HTTPConnection("127.0.0.1", gw_port)
+    anthropic_direct = dict(direct_headers, **{"anthropic-version": "2023-06-01"})
+    for label, d_path, d_body, d_marker, g_path, g_body, g_marker in STREAM_CASES:
+        d_headers = anthropic_direct if d_path == "/v1/messages" else direct_headers
+        d_json, g_json = json.dumps(d_body), json.dumps(g_body)
+        for _ in range(warmup):
+            timed_first_delta(direct, d_path, d_headers, d_json, d_marker)
+            timed_first_delta(through, g_path, gateway_headers, g_json, g_marker)
+        d_ms, g_ms = [], []
+        for i in range(iterations):
+            pair = [(d_ms, direct, d_path, d_headers, d_json, d_marker), (g_ms, through, g_path, gateway_headers, g_json, g_marker)]
+            for out, conn, path, headers, body, marker in (pair if i % 2 == 0 else pair[::-1]):
+                out.append(timed_first_delta(conn, path, headers, body, marker))
+        results[label] = {"direct_p50_ms": round(percentile(d_ms, 50), 3), "gateway_p50_ms": round(percentile(g_ms, 50), 3),
+                          "direct_p99_ms": round(percentile(d_ms, 99), 3), "gateway_p99_ms": round(percentile(g_ms, 99), 3)}
+    return results
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -98,6 +159,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--warmup", type=int, default=40000)
+    parser.add_argument("--stream-requests", type=int, default=500)
+    parser.add_argument("--stream-warmup", type=int, default=3000)
     args = parser.parse_args()
     for jar in (GATEWAY_JAR, SIMULATOR_JAR):
         if not os.path.exists(jar):
@@ -142,6 +205,8 @@ def main():
                 gateway_ms.append(timed_post(through, "/v1/chat/completions", gateway_headers))
                 direct_ms.append(timed_post(direct, "/chat/completions", direct_headers))
         cpu_per_request_ms = (cpu_seconds(gateway.pid) - cpu_before) * 1000 / args.requests
+        streams = measure_streams(sim_port, gw_port, direct_headers, gateway_headers, args.stream_requests,
+                                  args.stream_warmup)
         loaded_rss = rss_mib(gateway.pid)
 
         result = {
@@ -152,6 +217,7 @@ def main():
         for name, values in (("direct", direct_ms), ("gateway", gateway_ms)):
             result[name] = {"p50_ms": round(percentile(values, 50), 3), "p99_ms": round(percentile(values, 99), 3),
                             "mean_ms": round(statistics.fmean(values), 3)}
+        result["streams_first_delta"] = streams
         result["added_p50_ms"] = round(result["gateway"]["p50_ms"] - result["direct"]["p50_ms"], 3)
         result["added_p99_ms"] = round(result["gateway"]["p99_ms"] - result["direct"]["p99_ms"], 3)
 
@@ -163,6 +229,11 @@ def main():
         print(f"\nadded latency: p50 {result['added_p50_ms']:.3f} ms, p99 {result['added_p99_ms']:.3f} ms")
         print(f"gateway: ready {result['ready_ms']} ms after launch, idle RSS {result['idle_rss_mib']} MiB, "
               f"RSS after the run {result['rss_after_mib']} MiB, CPU {result['gateway_cpu_ms_per_request']} ms/request")
+        print(f"\n| first streamed content (c=1, {args.stream_requests} each) | direct p50 | gateway p50 | added p50 | direct p99 | gateway p99 |")
+        print("|---|---|---|---|---|---|")
+        for label, r in streams.items():
+            print(f"| {label} | {r['direct_p50_ms']:.3f} | {r['gateway_p50_ms']:.3f} | "
+                  f"{r['gateway_p50_ms'] - r['direct_p50_ms']:.3f} | {r['direct_p99_ms']:.3f} | {r['gateway_p99_ms']:.3f} |")
         os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
         with open(os.path.join(ROOT, "bench", "results", "latency.jsonl"), "a") as out:
             out.write(json.dumps(result) + "\n")

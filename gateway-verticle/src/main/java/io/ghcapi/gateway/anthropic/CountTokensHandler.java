@@ -18,6 +18,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class CountTokensHandler implements Handler<RoutingContext> {
 
+  static final double CLAUDE_FACTOR = 1.15;
+
   private final GatewayServices services;
   private final ClientEndpoint endpoint;
   private final TokenCounter counter;
@@ -31,6 +33,14 @@ public final class CountTokensHandler implements Handler<RoutingContext> {
         services.config().toolResultSuffixRemove(), services.counters());
   }
 
+  /**
+   * Claude's tokenizer yields about 15% more tokens than o200k_base on English and code; erring high makes
+   * Claude Code compact before Copilot's prompt limit, not after it refused the request.
+   */
+  static int estimate(int o200kTokens, boolean claudeModel) {
+    return claudeModel ? (int) Math.ceil(o200kTokens * CLAUDE_FACTOR) : o200kTokens;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     Exchange exchange = services.recorder().open(ctx, Endpoints.COUNT_TOKENS);
@@ -42,7 +52,10 @@ public final class CountTokensHandler implements Handler<RoutingContext> {
         return;
       }
       filters.apply(body);
-      services.vertx().executeBlocking(() -> counter.countMessagesRequest(body), false).onComplete(count -> {
+      boolean claude = body.getValue("model") instanceof String model
+          && services.mapper().map(model).upstream().startsWith("claude");
+      services.vertx().executeBlocking(() -> estimate(counter.countMessagesRequest(body), claude), false)
+          .onComplete(count -> {
         if (count.failed()) {
           endpoint.fail(exchange, count.cause());
           return;
