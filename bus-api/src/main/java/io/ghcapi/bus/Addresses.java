@@ -16,6 +16,76 @@ public final class Addresses {
   public static final String REQUEST_COMPLETED = "ghc.request.completed";
 
   /**
+   * Request/reply, admin API → cache: a page of history summaries, newest first. Body
+   * {@code {page, per_page, search, user, model, endpoint, status, node, since, until}} (all optional);
+   * reply {@code {items, total, page, per_page, total_pages, user_filter}}.
+   */
+  public static final String HISTORY_LIST = "ghc.history.list";
+
+  /**
+   * Request/reply: full-text search over request and response bodies. Body {@code {q, page, per_page, user}};
+   * reply as {@link #HISTORY_LIST}.
+   */
+  public static final String HISTORY_SEARCH = "ghc.history.search";
+
+  /**
+   * Request/reply: one entry. Body {@code {id, part}} with part {@code full} (default),
+   * {@code request_body} or {@code response_body}; reply the entry (export line shape) or the part;
+   * fails with {@link BusErrorCode#NOT_FOUND}.
+   */
+  public static final String HISTORY_GET = "ghc.history.get";
+
+  /**
+   * Request/reply: the history as JSON Lines, oldest first, in pages. Body {@code {cursor, max_bytes}}
+   * (cursor 0 = the start); reply {@code {lines, count, next_cursor}} ({@code next_cursor} null at the end).
+   */
+  public static final String HISTORY_EXPORT = "ghc.history.export";
+
+  /**
+   * Request/reply: import JSON Lines. Body {@code {lines: [..], first_line_number}}; reply
+   * {@code {imported, errors: [{line, message}]}}. Imported entries keep their id; an id already known
+   * replaces its entry and is never counted twice in statistics.
+   */
+  public static final String HISTORY_IMPORT = "ghc.history.import";
+
+  /** Request/reply: forget every entry. Reply {@code {cleared}}. Statistics are kept. */
+  public static final String HISTORY_CLEAR = "ghc.history.clear";
+
+  /**
+   * Request/reply, cache → cache on other nodes: entries newer than a time, for a node catching up after
+   * it joined. Body {@code {after_timestamp, cursor, max_bytes}}; reply as {@link #HISTORY_EXPORT}.
+   */
+  public static final String HISTORY_SYNC = "ghc.history.sync";
+
+  /**
+   * Publish, cache → UI feed, plugins: an entry was added or changed. Payload
+   * {@code {version, kind: started|completed|imported|cleared, summary}}.
+   */
+  public static final String HISTORY_CHANGED = "ghc.history.changed";
+
+  /**
+   * Request/reply: statistics. Body {@code {user}} (optional); reply {@code {user_id, total_requests,
+   * cached_requests, bytes_sent, bytes_received, tokens, model_stats, endpoint_stats, user_stats, node_stats}}.
+   */
+  public static final String STATS_GET = "ghc.stats.get";
+
+  /**
+   * Request/reply: token usage per machine (node), model and user in hourly buckets. Body
+   * {@code {range: hour|day|week|month|all, user}}; reply {@code {range, machines, users, user_filter, rows,
+   * user_rows, totals, timeseries}}.
+   */
+  public static final String USAGE_GET = "ghc.usage.get";
+
+  /** Request/reply, admin API → app: the runtime-switchable settings (secrets redacted). */
+  public static final String CONFIG_GET = "ghc.config.get";
+
+  /**
+   * Publish, app → every verticle on every node: runtime settings changed. Payload
+   * {@code {version, changes: {key: value}}}; apply what concerns you.
+   */
+  public static final String CONFIG_CHANGED = "ghc.config.changed";
+
+  /**
    * Request/reply, anyone → translator: Anthropic Messages request → Chat Completions request. Body
    * {@code {"request": {...}, "model": "<Copilot model>", "claude_family": bool, "reasoning_efforts": [...]}};
    * reply {@code {"request": {...}, "warnings": [...]}}.
