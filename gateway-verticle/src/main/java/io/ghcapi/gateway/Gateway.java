@@ -4,6 +4,7 @@ import io.ghcapi.gateway.auth.CopilotTokenManager;
 import io.ghcapi.gateway.auth.GithubCredentials;
 import io.ghcapi.gateway.config.ConfigException;
 import io.ghcapi.gateway.config.GatewayConfig;
+import io.ghcapi.gateway.config.RuntimeConfig;
 import io.ghcapi.gateway.exchange.ExchangeRecorder;
 import io.ghcapi.gateway.http.JsonBodies;
 import io.ghcapi.gateway.models.ModelCatalog;
@@ -54,13 +55,16 @@ public final class Gateway {
     }
     Counters counters = new Counters();
     WebClient githubClient = WebClient.create(vertx);
+    RuntimeConfig runtime = new RuntimeConfig(config);
     CopilotHeaders headers = new CopilotHeaders(config);
+    runtime.onChange(headers::reconfigure);
     CopilotTokenManager tokens = new CopilotTokenManager(vertx, githubClient, credentials, config, headers, clock);
-    UpstreamClient controlPlane = UpstreamClient.create(vertx, tokens, headers, config, counters);
+    UpstreamClient controlPlane = UpstreamClient.create(vertx, tokens, headers, runtime, counters);
     ModelCatalog catalog = new ModelCatalog(vertx, controlPlane, config.modelsRefreshIntervalMillis());
-    ModelMapper mapper = new ModelMapper(config.modelMappings(), id -> catalog.find(id).isPresent(), id -> catalog.loaded());
+    ModelMapper mapper = new ModelMapper(() -> runtime.current().modelMappings(), id -> catalog.find(id).isPresent(),
+        id -> catalog.loaded());
     ExchangeRecorder recorder = new ExchangeRecorder(vertx, NodeId.resolve(config), config.cacheMaxRequestSize(), counters);
-    GatewayServices services = new GatewayServices(vertx, config, credentials, tokens, headers, catalog, mapper, recorder,
+    GatewayServices services = new GatewayServices(vertx, runtime, credentials, tokens, headers, catalog, mapper, recorder,
         new JsonBodies(config.maxJsonDepth()), new TokenCounter(), counters);
 
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();

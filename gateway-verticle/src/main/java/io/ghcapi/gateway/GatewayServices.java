@@ -3,6 +3,7 @@ package io.ghcapi.gateway;
 import io.ghcapi.gateway.auth.CopilotTokenManager;
 import io.ghcapi.gateway.auth.GithubCredentials;
 import io.ghcapi.gateway.config.GatewayConfig;
+import io.ghcapi.gateway.config.RuntimeConfig;
 import io.ghcapi.gateway.exchange.ExchangeRecorder;
 import io.ghcapi.gateway.http.JsonBodies;
 import io.ghcapi.gateway.models.ModelCatalog;
@@ -20,7 +21,7 @@ import io.vertx.core.Vertx;
  */
 public record GatewayServices(
     Vertx vertx,
-    GatewayConfig config,
+    RuntimeConfig runtime,
     GithubCredentials github,
     CopilotTokenManager tokens,
     CopilotHeaders copilotHeaders,
@@ -31,8 +32,13 @@ public record GatewayServices(
     TokenCounter tokenCounter,
     Counters counters) {
 
+  /** The settings as they are now (some change at runtime). */
+  public GatewayConfig config() {
+    return runtime.current();
+  }
+
   /** An upstream client whose connections live on the calling event loop. */
   public UpstreamClient newUpstreamClient() {
-    return UpstreamClient.create(vertx, tokens, copilotHeaders, config, counters);
+    return UpstreamClient.create(vertx, tokens, copilotHeaders, runtime, counters);
   }
 }

@@ -29,8 +29,7 @@ public final class CountTokensHandler implements Handler<RoutingContext> {
     this.services = services;
     this.endpoint = endpoint;
     this.counter = counter;
-    this.filters = new ContentFilters(services.config().systemPromptRemove(), services.config().systemPromptAdd(),
-        services.config().toolResultSuffixRemove(), services.counters());
+    this.filters = new ContentFilters(services::config, services.counters());
   }
 
   /**

@@ -55,8 +55,7 @@ public final class MessagesHandler implements Handler<RoutingContext> {
     this.endpoint = endpoint;
     this.streaming = new StreamingAnswer(services, endpoint);
     this.translated = translated;
-    this.filters = new ContentFilters(services.config().systemPromptRemove(), services.config().systemPromptAdd(),
-        services.config().toolResultSuffixRemove(), services.counters());
+    this.filters = new ContentFilters(services::config, services.counters());
     this.fixes = new NativeMessagesFixes(services.counters());
   }
 

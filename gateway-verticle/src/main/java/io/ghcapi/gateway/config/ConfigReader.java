@@ -29,6 +29,16 @@ final class ConfigReader {
     this.source = source;
   }
 
+  /** Every key a read asked for. */
+  Set<String> readKeys() {
+    return Collections.unmodifiableSet(read);
+  }
+
+  /** A copy of the configuration read. */
+  JsonObject source() {
+    return source.copy();
+  }
+
   /** Keys present in the source that no read asked for, sorted. */
   Set<String> unreadKeys() {
     Set<String> unknown = new TreeSet<>(source.fieldNames());
@@ -108,6 +118,7 @@ final class ConfigReader {
     throw new ConfigException(key, "must be true or false (a YAML boolean, unquoted), got " + describe(value));
   }
 
+  /** Items are kept exactly as written: whitespace matters in text filters. */
   List<String> stringList(String key, List<String> fallback) {
     Object value = value(key);
     if (value == null) {
@@ -119,10 +130,10 @@ final class ConfigReader {
     List<String> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       Object item = array.getValue(i);
-      if (!(item instanceof String s) || s.isBlank()) {
+      if (!(item instanceof String s) || s.isEmpty()) {
         throw new ConfigException(key + "[" + i + "]", "must be a non-empty string, got " + describe(item));
       }
-      out.add(s.trim());
+      out.add(s);
     }
     return Collections.unmodifiableList(out);
   }

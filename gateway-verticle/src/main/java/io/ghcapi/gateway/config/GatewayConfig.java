@@ -41,12 +41,15 @@ public record GatewayConfig(
     long cacheMaxRequestSize,
     List<String> systemPromptRemove,
     List<String> systemPromptAdd,
-    List<String> toolResultSuffixRemove) {
+    List<String> toolResultSuffixRemove,
+    int cacheMaxEntries,
+    boolean saveRequestToFile,
+    JsonObject source) {
 
   /** Keys from the original program's config that this version reads elsewhere or no longer needs; accepted silently. */
   private static final Set<String> KNOWN_ELSEWHERE = Set.of(
       "debug", "server_threads", "enable_auth", "disable_onedrive_access", "onedrive_access", "onedrive_path",
-      "save_request_to_file", "cache_max_entries", "session_flush_interval", "chat_completions_model_support",
+      "session_flush_interval", "chat_completions_model_support",
       "anthropic_responses_compat_enabled", "anthropic_responses_wire_profile", "anthropic_responses_model_profiles",
       "enable_responses_early_failure_retry", "responses_pre_header_grace", "auto_remove_encrypted_content_on_parse_error",
       "enable_tool_call_recovery", "enable_web_search_proxy", "web_search_proxy_endpoint", "admin_token", "plugins",
@@ -68,6 +71,16 @@ public record GatewayConfig(
     Set<String> unknown = reader.unreadKeys();
     unknown.removeAll(KNOWN_ELSEWHERE);
     return unknown;
+  }
+
+  /** Whether any part of the product reads this key (a typo otherwise). */
+  public static boolean isKnownKey(String key) {
+    if (KNOWN_ELSEWHERE.contains(key)) {
+      return true;
+    }
+    ConfigReader reader = new ConfigReader(new JsonObject());
+    read(reader);
+    return reader.readKeys().contains(key);
   }
 
   private static GatewayConfig read(ConfigReader r) {
@@ -104,7 +117,10 @@ public record GatewayConfig(
         r.longValue("cache_max_request_size", 1L << 20, 0, 1L << 30),
         r.stringList("system_prompt_remove", List.of()),
         r.stringList("system_prompt_add", List.of()),
-        r.stringList("tool_result_suffix_remove", List.of()));
+        r.stringList("tool_result_suffix_remove", List.of()),
+        r.integer("cache_max_entries", 1000, 1, 1_000_000),
+        r.bool("save_request_to_file", false),
+        r.source());
   }
 
   private static String url(ConfigReader r, String key) {

@@ -3,6 +3,7 @@ package io.ghcapi.gateway.models;
 import io.ghcapi.gateway.config.ModelMappingConfig;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Maps a client's model name to a Copilot model, in this order: an exact rule; the name itself when
@@ -11,7 +12,7 @@ import java.util.function.Predicate;
  */
 public final class ModelMapper {
 
-  private final ModelMappingConfig rules;
+  private final Supplier<ModelMappingConfig> rules;
   private final Predicate<String> known;
   private final Predicate<String> catalogLoaded;
 
@@ -19,13 +20,14 @@ public final class ModelMapper {
    * @param known whether Copilot lists a model id
    * @param catalogLoaded whether the model list has been fetched (its argument is ignored)
    */
-  public ModelMapper(ModelMappingConfig rules, Predicate<String> known, Predicate<String> catalogLoaded) {
+  public ModelMapper(Supplier<ModelMappingConfig> rules, Predicate<String> known, Predicate<String> catalogLoaded) {
     this.rules = rules;
     this.known = known;
     this.catalogLoaded = catalogLoaded;
   }
 
   public MappedModel map(String requested) {
+    ModelMappingConfig rules = this.rules.get();
     String exact = rules.exact().get(requested);
     if (exact != null) {
       return new MappedModel(requested, exact);
@@ -43,11 +45,11 @@ public final class ModelMapper {
         return new MappedModel(requested, normalised);
       }
     }
-    String prefixTarget = longestPrefixTarget(requested);
+    String prefixTarget = longestPrefixTarget(rules, requested);
     return new MappedModel(requested, prefixTarget != null ? prefixTarget : requested);
   }
 
-  private String longestPrefixTarget(String name) {
+  private static String longestPrefixTarget(ModelMappingConfig rules, String name) {
     String bestPrefix = null;
     String target = null;
     for (Map.Entry<String, String> rule : rules.prefix().entrySet()) {

@@ -15,14 +15,19 @@ public final class CopilotHeaders {
   public static final CharSequence VISION = HttpHeaders.createOptimized("Copilot-Vision-Request");
   public static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
 
-  private final MultiMap copilotStatic;
-  private final MultiMap githubStatic;
+  private volatile MultiMap copilotStatic;
+  private volatile MultiMap githubStatic;
 
   public CopilotHeaders(GatewayConfig config) {
+    reconfigure(config);
+  }
+
+  /** Rebuilds the identity headers after the editor versions changed at runtime. */
+  public void reconfigure(GatewayConfig config) {
     String editorVersion = "vscode/" + config.vscodeVersion();
     String pluginVersion = "copilot-chat/" + config.copilotVersion();
     String userAgent = "GitHubCopilotChat/" + config.copilotVersion();
-    copilotStatic = HttpHeaders.headers()
+    MultiMap copilot = HttpHeaders.headers()
         .add(HttpHeaders.CONTENT_TYPE, "application/json")
         .add(HttpHeaders.createOptimized("Copilot-Integration-Id"), "vscode-chat")
         .add(HttpHeaders.createOptimized("Editor-Version"), editorVersion)
@@ -31,7 +36,7 @@ public final class CopilotHeaders {
         .add(HttpHeaders.createOptimized("OpenAI-Intent"), "conversation-panel")
         .add(HttpHeaders.createOptimized("X-GitHub-Api-Version"), config.apiVersion())
         .add(HttpHeaders.createOptimized("X-VSCode-User-Agent-Library-Version"), "electron-fetch");
-    githubStatic = HttpHeaders.headers()
+    MultiMap github = HttpHeaders.headers()
         .add(HttpHeaders.CONTENT_TYPE, "application/json")
         .add(HttpHeaders.ACCEPT, "application/json")
         .add(HttpHeaders.createOptimized("Editor-Version"), editorVersion)
@@ -39,6 +44,8 @@ public final class CopilotHeaders {
         .add(HttpHeaders.USER_AGENT, userAgent)
         .add(HttpHeaders.createOptimized("X-GitHub-Api-Version"), config.apiVersion())
         .add(HttpHeaders.createOptimized("X-VSCode-User-Agent-Library-Version"), "electron-fetch");
+    copilotStatic = copilot;
+    githubStatic = github;
   }
 
   /** Headers for one Copilot API attempt: a fresh request id each time, so retries are told apart. */

@@ -3,6 +3,7 @@ package io.ghcapi.gateway.upstream;
 import io.ghcapi.gateway.auth.CopilotToken;
 import io.ghcapi.gateway.auth.CopilotTokenManager;
 import io.ghcapi.gateway.config.GatewayConfig;
+import io.ghcapi.gateway.config.RuntimeConfig;
 import io.ghcapi.gateway.util.Counters;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
@@ -46,14 +47,12 @@ public final class UpstreamClient {
   private final CopilotHeaders headers;
   private final CopilotApi api;
   private final Counters counters;
-  private final int maxRetries;
-  private final long backoffMillis;
-  private final long connectTimeoutMillis;
-  private final long readTimeoutMillis;
+  private final RuntimeConfig runtime;
 
   /** A client with a connection pool of its own, created on the calling context. */
   public static UpstreamClient create(Vertx vertx, CopilotTokenManager tokens, CopilotHeaders headers,
-      GatewayConfig config, Counters counters) {
+      RuntimeConfig runtime, Counters counters) {
+    GatewayConfig config = runtime.current();
     HttpClientAgent http = vertx.createHttpClient(
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -61,21 +60,18 @@ public final class UpstreamClient {
             .setTcpNoDelay(true)
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.upstreamConnectTimeoutMillis())),
         new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize()));
-    return new UpstreamClient(vertx, http, tokens, headers, config, counters);
+    return new UpstreamClient(vertx, http, tokens, headers, runtime, counters);
   }
 
   private UpstreamClient(Vertx vertx, HttpClientAgent http, CopilotTokenManager tokens, CopilotHeaders headers,
-      GatewayConfig config, Counters counters) {
+      RuntimeConfig runtime, Counters counters) {
     this.vertx = vertx;
     this.http = http;
     this.tokens = tokens;
     this.headers = headers;
-    this.api = new CopilotApi(config);
+    this.api = new CopilotApi(runtime.current());
     this.counters = counters;
-    this.maxRetries = config.maxConnectionRetries();
-    this.backoffMillis = config.connectionRetryBackoffMillis();
-    this.connectTimeoutMillis = config.upstreamConnectTimeoutMillis();
-    this.readTimeoutMillis = config.upstreamReadTimeoutMillis();
+    this.runtime = runtime;
   }
 
   /**
@@ -118,8 +114,8 @@ public final class UpstreamClient {
         .setSsl(target.ssl())
         .setURI(target.basePath() + call.path())
         .setHeaders(headers.forCopilot(token.value()).addAll(call.extraHeaders()))
-        .setConnectTimeout(connectTimeoutMillis)
-        .setIdleTimeout(readTimeoutMillis);
+        .setConnectTimeout(runtime.current().upstreamConnectTimeoutMillis())
+        .setIdleTimeout(runtime.current().upstreamReadTimeoutMillis());
     http.request(options)
         .compose(request -> {
           cancellation.attach(request);
@@ -155,6 +151,7 @@ public final class UpstreamClient {
       return;
     }
     boolean timeout = failure instanceof TimeoutException || isIdleTimeout(failure);
+    int maxRetries = runtime.current().maxConnectionRetries();
     if (attempt > maxRetries || timeout || !isConnectionFailure(failure)) {
       result.fail(new UpstreamUnavailableException(attempt, timeout, failure));
       return;
@@ -167,7 +164,7 @@ public final class UpstreamClient {
   }
 
   private long backoff(int attempt) {
-    long base = Math.min(MAX_BACKOFF_MILLIS, backoffMillis << Math.min(attempt - 1, 16));
+    long base = Math.min(MAX_BACKOFF_MILLIS, runtime.current().connectionRetryBackoffMillis() << Math.min(attempt - 1, 16));
     long jitter = base <= 1 ? 0 : ThreadLocalRandom.current().nextLong(base / 4 + 1);
     return Math.max(1, base + jitter);
   }

@@ -2,6 +2,7 @@ package io.ghcapi.gateway.anthropic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ghcapi.gateway.config.GatewayConfig;
 import io.ghcapi.gateway.util.Counters;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,9 +13,15 @@ class ContentFiltersTest {
 
   private final Counters counters = new Counters();
 
+  private ContentFilters filters(List<String> remove, List<String> add, List<String> suffixes) {
+    GatewayConfig config = GatewayConfig.from(new JsonObject().put("system_prompt_remove", new JsonArray(remove))
+        .put("system_prompt_add", new JsonArray(add)).put("tool_result_suffix_remove", new JsonArray(suffixes)));
+    return new ContentFilters(() -> config, counters);
+  }
+
   @Test
   void aStringSystemPromptLosesRemovedTextAndGainsAddedTextOnce() {
-    ContentFilters filters = new ContentFilters(List.of("Be verbose."), List.of("Answer in French."), List.of(), counters);
+    ContentFilters filters = filters(List.of("Be verbose."), List.of("Answer in French."), List.of());
     JsonObject request = new JsonObject().put("system", "You help. Be verbose.");
 
     filters.apply(request);
@@ -26,7 +33,7 @@ class ContentFiltersTest {
 
   @Test
   void blockSystemPromptsDropTheBillingHeaderAndGetAddedBlocks() {
-    ContentFilters filters = new ContentFilters(List.of("secret"), List.of("Extra rule."), List.of(), counters);
+    ContentFilters filters = filters(List.of("secret"), List.of("Extra rule."), List.of());
     JsonObject request = new JsonObject().put("system", new JsonArray()
         .add(new JsonObject().put("type", "text").put("text", "x-anthropic-billing-header: cc_version=2.1"))
         .add(new JsonObject().put("type", "text").put("text", "Keep the secret plan.")
@@ -44,7 +51,7 @@ class ContentFiltersTest {
 
   @Test
   void noSystemPromptGetsTheAddedTextAsBlocks() {
-    ContentFilters filters = new ContentFilters(List.of(), List.of("Rule one.", "Rule two."), List.of(), counters);
+    ContentFilters filters = filters(List.of(), List.of("Rule one.", "Rule two."), List.of());
     JsonObject request = new JsonObject();
     filters.apply(request);
     assertEquals(2, request.getJsonArray("system").size());
@@ -52,7 +59,7 @@ class ContentFiltersTest {
 
   @Test
   void suffixesAreCutFromStringToolResultsOneAfterAnother() {
-    ContentFilters filters = new ContentFilters(List.of(), List.of(), List.of("\n[end]", "\n<note>"), counters);
+    ContentFilters filters = filters(List.of(), List.of(), List.of("\n[end]", "\n<note>"));
     JsonObject toolResult = new JsonObject().put("type", "tool_result").put("tool_use_id", "toolu_1")
         .put("content", "ls output\n<note>\n[end]");
     JsonObject listResult = new JsonObject().put("type", "tool_result").put("tool_use_id", "toolu_2")

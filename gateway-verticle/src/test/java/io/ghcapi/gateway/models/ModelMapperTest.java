@@ -16,11 +16,11 @@ class ModelMapperTest {
       "gpt-4o", "claude-3.5-sonnet", "claude-opus-4.8", "claude-sonnet-5", "special-model-20250101");
 
   private static ModelMapper loaded(ModelMappingConfig rules) {
-    return new ModelMapper(rules, CATALOG::contains, id -> true);
+    return new ModelMapper(() -> rules, CATALOG::contains, id -> true);
   }
 
   private static ModelMapper notLoaded(ModelMappingConfig rules) {
-    return new ModelMapper(rules, id -> false, id -> false);
+    return new ModelMapper(() -> rules, id -> false, id -> false);
   }
 
   private static ModelMappingConfig rules(Map<String, String> exact, Map<String, String> prefix) {
