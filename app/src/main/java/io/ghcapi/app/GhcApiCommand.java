@@ -30,6 +30,9 @@ public final class GhcApiCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Serve answers from the built-in Copilot simulator: try every endpoint without a Copilot account.")
   boolean demo;
 
+  @Option(names = "--cluster", description = "Join the cluster configured under 'cluster:' in config.yaml (Hazelcast).")
+  boolean cluster;
+
   @Option(names = "--github-device-login", description = "Sign in to GitHub in the browser, save the token, exit.")
   boolean deviceLogin;
 
@@ -89,7 +92,7 @@ public final class GhcApiCommand implements Callable<Integer> {
     if (deviceLogin) {
       return run.deviceLoginOnly(overrides);
     }
-    int code = run.start(overrides, demo);
+    int code = run.start(overrides, demo, cluster);
     if (code == 0) {
       server = run;
     }

@@ -1,6 +1,11 @@
 package io.ghcapi.app;
 
+import io.ghcapi.app.cluster.ClusterSettings;
+import io.ghcapi.app.cluster.ClusteredVertx;
+import io.ghcapi.cache.CacheVerticle;
 import io.ghcapi.gateway.Gateway;
+import io.ghcapi.gateway.NodeId;
+import io.ghcapi.gateway.config.GatewayConfig;
 import io.ghcapi.gateway.auth.GithubCredentials;
 import io.ghcapi.gateway.auth.GithubTokenStore;
 import io.ghcapi.gateway.config.ConfigException;
@@ -8,6 +13,7 @@ import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.simulator.CopilotSimulator;
 import io.ghcapi.translator.TranslatorVerticle;
 import io.ghcapi.simulator.SimulatorOptions;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -42,30 +48,51 @@ public final class ServerRun {
   }
 
   /** Starts serving; returns 0 when serving, 1 when it could not start (the reason printed). */
-  int start(JsonObject overrides, boolean demo) throws IOException {
-    vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+  int start(JsonObject overrides, boolean demo, boolean cluster) throws IOException {
+    ConfigLoader.Loaded config = loadConfigWithBootstrapVertx(overrides);
+    if (config == null) {
+      return 1;
+    }
+    ClusterSettings clusterSettings;
+    try {
+      clusterSettings = ClusterSettings.from(config.merged());
+    } catch (ConfigException e) {
+      err.println("Configuration error: " + configFile + ": " + e.getMessage());
+      return 1;
+    }
+    if (cluster) {
+      clusterSettings = clusterSettings.enabled(true);
+    }
+    try {
+      vertx = clusterSettings.enabled() ? ClusteredVertx.start(clusterSettings).await()
+          : Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    } catch (Exception e) {
+      err.println("Cannot join the cluster '" + clusterSettings.name() + "' at " + clusterSettings.host() + ":"
+          + clusterSettings.port() + ": " + e.getMessage());
+      return 1;
+    }
     GithubCredentials credentials;
+    GatewayConfig gatewayConfig = config.gateway();
     if (demo) {
       simulator = CopilotSimulator.start(vertx, new SimulatorOptions()).await();
-      overrides.put("copilot_api_base_url", simulator.baseUrl()).put("github_api_base_url", simulator.baseUrl());
+      gatewayConfig = GatewayConfig.from(config.merged().copy()
+          .put("copilot_api_base_url", simulator.baseUrl()).put("github_api_base_url", simulator.baseUrl()));
       credentials = GithubCredentials.of("demo-github-token", GithubCredentials.Source.DEMO);
       StartupBanner.demoWarning(out, simulator.baseUrl());
     } else {
       credentials = tokenStore.load();
-    }
-    ConfigLoader.Loaded config = loadConfig(overrides);
-    if (config == null) {
-      stop();
-      return 1;
+      credentials.persistWith(tokenStore::save);
     }
     try {
-      gateway = Gateway.start(vertx, config.gateway(), credentials).await();
+      vertx.deployVerticle(new CacheVerticle(), new DeploymentOptions().setConfig(cacheConfig(gatewayConfig, demo)))
+          .await();
+      gateway = Gateway.start(vertx, gatewayConfig, credentials).await();
     } catch (ConfigException e) {
       err.println("Refusing to start: " + e.getMessage());
       stop();
       return 1;
     } catch (Exception e) {
-      err.println("Cannot start the server on " + config.gateway().address() + ":" + config.gateway().port() + ": "
+      err.println("Cannot start the server on " + gatewayConfig.address() + ":" + gatewayConfig.port() + ": "
           + describeStartFailure(e));
       stop();
       return 1;
@@ -82,20 +109,51 @@ public final class ServerRun {
     } else {
       modelsProblem = "no GitHub token";
     }
-    StartupBanner.print(out, config.gateway(), gateway.port(), configFile, credentials, models, modelsProblem,
+    StartupBanner.print(out, gatewayConfig, gateway.port(), configFile, credentials, models, modelsProblem,
         millisSinceJvmStart());
+    if (clusterSettings.enabled()) {
+      out.println("Cluster '" + clusterSettings.name() + "': this node is " + NodeId.resolve(gatewayConfig) + " at "
+          + clusterSettings.host() + ":" + clusterSettings.port() + ", members " + clusterSettings.members());
+    }
     if (credentials.token().isEmpty()) {
-      new BackgroundLogin(vertx, config.gateway(), credentials, tokenStore, gateway, out, err).startIfInteractive();
+      new BackgroundLogin(vertx, gatewayConfig, credentials, tokenStore, gateway, out, err).startIfInteractive();
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ghc-api-shutdown"));
     return 0;
+  }
+
+  /** The history under the config dir; the demo keeps it in memory so a demo leaves nothing behind. */
+  private JsonObject cacheConfig(GatewayConfig gatewayConfig, boolean demo) {
+    Path dir = configFile.getParent();
+    return new JsonObject()
+        .put("node_id", NodeId.resolve(gatewayConfig))
+        .put("history_dir", dir.resolve("history").toString())
+        .put("requests_dir", dir.resolve("requests").toString())
+        .put("cache_max_entries", gatewayConfig.cacheMaxEntries())
+        .put("cache_max_request_size", gatewayConfig.cacheMaxRequestSize())
+        .put("save_request_to_file", gatewayConfig.saveRequestToFile())
+        .put("persist", !demo);
+  }
+
+  /** Reads the configuration with a short-lived Vert.x: the real one may need the configuration to be clustered. */
+  private ConfigLoader.Loaded loadConfigWithBootstrapVertx(JsonObject overrides) {
+    Vertx bootstrap = Vertx.vertx();
+    try {
+      return loadConfig(bootstrap, overrides);
+    } finally {
+      try {
+        bootstrap.close().await(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        err.println("Could not close the configuration loader: " + e.getMessage());
+      }
+    }
   }
 
   /** {@code --github-device-login}: sign in on the console, save the token, exit. */
   int deviceLoginOnly(JsonObject overrides) {
     vertx = Vertx.vertx();
     try {
-      ConfigLoader.Loaded config = loadConfig(overrides);
+      ConfigLoader.Loaded config = loadConfig(vertx, overrides);
       if (config == null) {
         return 1;
       }
@@ -140,9 +198,9 @@ public final class ServerRun {
     }
   }
 
-  private ConfigLoader.Loaded loadConfig(JsonObject overrides) {
+  private ConfigLoader.Loaded loadConfig(Vertx loader, JsonObject overrides) {
     try {
-      ConfigLoader.Loaded loaded = ConfigLoader.load(vertx, configFile, env, overrides).await();
+      ConfigLoader.Loaded loaded = ConfigLoader.load(loader, configFile, env, overrides).await();
       for (String key : loaded.unknownKeys()) {
         err.println("Warning: " + configFile + ": unknown key '" + key + "' is ignored (a typo?)");
       }

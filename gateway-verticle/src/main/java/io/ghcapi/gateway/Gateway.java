@@ -1,6 +1,9 @@
 package io.ghcapi.gateway;
 
+import io.ghcapi.bus.Addresses;
+import io.ghcapi.gateway.admin.AdminRoutes;
 import io.ghcapi.gateway.auth.CopilotTokenManager;
+import io.ghcapi.gateway.auth.WebDeviceLogin;
 import io.ghcapi.gateway.auth.GithubCredentials;
 import io.ghcapi.gateway.config.ConfigException;
 import io.ghcapi.gateway.config.GatewayConfig;
@@ -16,6 +19,9 @@ import io.ghcapi.translator.tokens.TokenCounter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.logging.Logger;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.util.List;
@@ -26,6 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * unsafe exposure (a non-loopback address with no client API keys) before anything listens.
  */
 public final class Gateway {
+
+  private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
   private final Vertx vertx;
   private final GatewayServices services;
@@ -53,6 +61,11 @@ public final class Gateway {
           + " exposes the gateway beyond this machine, so client API keys are required. Add api_keys to the config"
           + " (clients send one as 'Authorization: Bearer <key>' or 'x-api-key'), or listen on 127.0.0.1."));
     }
+    if (!config.loopbackOnly() && config.adminToken().isEmpty()) {
+      return Future.failedFuture(new ConfigException("admin_token", "listening on " + config.address()
+          + " exposes the admin API and dashboard beyond this machine, so an admin token is required. Set admin_token"
+          + " (at least 16 characters; the dashboard asks for it), or listen on 127.0.0.1."));
+    }
     Counters counters = new Counters();
     WebClient githubClient = WebClient.create(vertx);
     RuntimeConfig runtime = new RuntimeConfig(config);
@@ -67,20 +80,37 @@ public final class Gateway {
     GatewayServices services = new GatewayServices(vertx, runtime, credentials, tokens, headers, catalog, mapper, recorder,
         new JsonBodies(config.maxJsonDepth()), new TokenCounter(), counters);
 
+    WebDeviceLogin deviceLogin = AdminRoutes.deviceLogin(services);
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     DeploymentOptions options = new DeploymentOptions().setInstances(instanceCount(config));
     return vertx.deployVerticle(() -> {
-          GatewayVerticle verticle = new GatewayVerticle(services);
+          GatewayVerticle verticle = new GatewayVerticle(services, deviceLogin);
           instances.add(verticle);
           return verticle;
         }, options)
-        .map(id -> new Gateway(vertx, services, List.of(githubClient::close, controlPlane::close), id,
-            instances.get(0).actualPort()))
+        .compose(id -> applyConfigFromOtherNodes(vertx, runtime).map(consumer -> new Gateway(vertx, services,
+            List.of(githubClient::close, controlPlane::close, consumer::unregister), id, instances.get(0).actualPort())))
         .onFailure(e -> {
           tokens.close();
           controlPlane.close();
           githubClient.close();
         });
+  }
+
+  /** Runtime settings changed on any node (this one included: applying them twice changes nothing). */
+  private static Future<MessageConsumer<JsonObject>> applyConfigFromOtherNodes(Vertx vertx, RuntimeConfig runtime) {
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.CONFIG_CHANGED, message -> {
+      JsonObject changes = message.body() == null ? null : message.body().getJsonObject("changes");
+      if (changes == null) {
+        return;
+      }
+      try {
+        runtime.update(changes);
+      } catch (RuntimeException e) {
+        LOG.warning("Ignored runtime configuration from another node: " + e.getMessage());
+      }
+    });
+    return consumer.completion().map(consumer);
   }
 
   /** One instance per core; a random port (0) can only be shared by one. */

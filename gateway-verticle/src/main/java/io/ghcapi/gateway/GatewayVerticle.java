@@ -7,7 +7,9 @@ import io.ghcapi.gateway.openai.EmbeddingsHandler;
 import io.ghcapi.gateway.openai.ModelsHandler;
 import io.ghcapi.gateway.exchange.ClientEndpoint;
 import io.ghcapi.gateway.http.ErrorShape;
+import io.ghcapi.gateway.admin.AdminRoutes;
 import io.ghcapi.gateway.anthropic.CountTokensHandler;
+import io.ghcapi.gateway.auth.WebDeviceLogin;
 import io.ghcapi.gateway.anthropic.MessagesHandler;
 import io.ghcapi.gateway.responses.ResponsesHandler;
 import io.ghcapi.gateway.translate.TranslatedExchange;
@@ -28,11 +30,13 @@ public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(GatewayVerticle.class.getName());
 
   private final GatewayServices services;
+  private final WebDeviceLogin deviceLogin;
   private HttpServer server;
   private UpstreamClient upstream;
 
-  public GatewayVerticle(GatewayServices services) {
+  public GatewayVerticle(GatewayServices services, WebDeviceLogin deviceLogin) {
     this.services = services;
+    this.deviceLogin = deviceLogin;
   }
 
   @Override
@@ -91,6 +95,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.head("/").handler(ctx -> ctx.response().end());
     router.head("/v1/messages").handler(ctx -> ctx.response().end());
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+    AdminRoutes.register(router, services, deviceLogin);
 
     router.errorHandler(404, ctx -> ErrorShape.forPath(ctx.request().path()).send(ctx.response(), ApiError.of(404, "not_found",
         "Unknown route: " + ctx.request().method() + " " + ctx.request().path())));

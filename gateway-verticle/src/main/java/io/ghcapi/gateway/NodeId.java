@@ -3,12 +3,12 @@ package io.ghcapi.gateway;
 import io.ghcapi.gateway.config.GatewayConfig;
 
 /** This node's name in request records: {@code node_id} from config, else the host name, else the pid. */
-final class NodeId {
+public final class NodeId {
 
   private NodeId() {
   }
 
-  static String resolve(GatewayConfig config) {
+  public static String resolve(GatewayConfig config) {
     if (!config.nodeId().isBlank()) {
       return config.nodeId();
     }

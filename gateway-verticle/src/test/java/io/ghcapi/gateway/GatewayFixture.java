@@ -43,6 +43,7 @@ final class GatewayFixture {
     private final JsonObject config = new JsonObject();
     private GithubCredentials github = GithubCredentials.of("gho_test_token", GithubCredentials.Source.CONFIGURED);
     private boolean warmUp = true;
+    private boolean history;
 
     private Builder(Vertx vertx) {
       this.vertx = vertx;
@@ -63,6 +64,12 @@ final class GatewayFixture {
       return this;
     }
 
+    /** Also deploy the request history (in memory), as the app does. */
+    Builder withHistory() {
+      this.history = true;
+      return this;
+    }
+
     /** Skip fetching the token and model list at start (the first request then does it). */
     Builder cold() {
       this.warmUp = false;
@@ -78,6 +85,11 @@ final class GatewayFixture {
           .put("github_api_base_url", simulator.baseUrl())
           .put("connection_retry_backoff", 0.01)
           .mergeIn(config);
+      if (history) {
+        Await.result(vertx.deployVerticle(new io.ghcapi.cache.CacheVerticle(), new io.vertx.core.DeploymentOptions()
+            .setConfig(new JsonObject().put("node_id", "test-node").put("persist", false)
+                .put("cache_max_entries", effective.getInteger("cache_max_entries", 1000)))));
+      }
       MutableClock clock = new MutableClock();
       Gateway gateway = Await.result(Gateway.start(vertx, GatewayConfig.from(effective), github, clock));
       if (warmUp) {

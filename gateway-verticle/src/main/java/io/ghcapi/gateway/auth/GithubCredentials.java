@@ -16,7 +16,14 @@ public final class GithubCredentials {
   private record State(String token, Source source, String loginHint) {
   }
 
+  /** Saves a token obtained by a login so it survives a restart (blocking I/O; called on a worker). */
+  @FunctionalInterface
+  public interface TokenSaver {
+    void save(String token) throws java.io.IOException;
+  }
+
   private volatile State state;
+  private volatile TokenSaver saver = token -> { };
   private final CopyOnWriteArrayList<Consumer<GithubCredentials>> listeners = new CopyOnWriteArrayList<>();
 
   private GithubCredentials(State state) {
@@ -60,6 +67,15 @@ public final class GithubCredentials {
   public void loginHint(String hint) {
     State current = state;
     state = new State(current.token, current.source, hint);
+  }
+
+  /** Where a token from a browser login is saved. */
+  public void persistWith(TokenSaver tokenSaver) {
+    this.saver = tokenSaver;
+  }
+
+  public TokenSaver saver() {
+    return saver;
   }
 
   public void onChange(Consumer<GithubCredentials> listener) {

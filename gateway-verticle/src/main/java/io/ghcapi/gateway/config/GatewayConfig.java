@@ -44,6 +44,8 @@ public record GatewayConfig(
     List<String> toolResultSuffixRemove,
     int cacheMaxEntries,
     boolean saveRequestToFile,
+    String adminToken,
+    List<String> allowedHosts,
     JsonObject source) {
 
   /** Keys from the original program's config that this version reads elsewhere or no longer needs; accepted silently. */
@@ -52,7 +54,7 @@ public record GatewayConfig(
       "session_flush_interval", "chat_completions_model_support",
       "anthropic_responses_compat_enabled", "anthropic_responses_wire_profile", "anthropic_responses_model_profiles",
       "enable_responses_early_failure_retry", "responses_pre_header_grace", "auto_remove_encrypted_content_on_parse_error",
-      "enable_tool_call_recovery", "enable_web_search_proxy", "web_search_proxy_endpoint", "admin_token", "plugins",
+      "enable_tool_call_recovery", "enable_web_search_proxy", "web_search_proxy_endpoint", "plugins",
       "cluster");
 
   public static GatewayConfig defaults() {
@@ -120,7 +122,17 @@ public record GatewayConfig(
         r.stringList("tool_result_suffix_remove", List.of()),
         r.integer("cache_max_entries", 1000, 1, 1_000_000),
         r.bool("save_request_to_file", false),
+        adminToken(r),
+        r.stringList("allowed_hosts", List.of()),
         r.source());
+  }
+
+  private static String adminToken(ConfigReader r) {
+    String token = r.string("admin_token", "");
+    if (!token.isEmpty() && token.length() < 16) {
+      throw new ConfigException("admin_token", "must be at least 16 characters");
+    }
+    return token;
   }
 
   private static String url(ConfigReader r, String key) {
@@ -172,6 +184,43 @@ public record GatewayConfig(
       throw new ConfigException(where, "an API key must be at least 8 characters");
     }
     return trimmed;
+  }
+
+  /** Settings are equal when they have the same effect, whatever text they were read from. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GatewayConfig that && withoutSource().equals(that.withoutSource());
+  }
+
+  @Override
+  public int hashCode() {
+    return withoutSource().hashCode();
+  }
+
+  /** Never prints the admin token or the source text (which holds the keys). */
+  @Override
+  public String toString() {
+    return "GatewayConfig" + withoutSource().put("admin_token", adminToken.isEmpty() ? "" : "[REDACTED]").encode();
+  }
+
+  private JsonObject withoutSource() {
+    return new JsonObject().put("address", address).put("port", port).put("node_id", nodeId)
+        .put("server_instances", serverInstances).put("account_type", accountType)
+        .put("github_api_base_url", githubApiBaseUrl).put("copilot_api_base_url", copilotApiBaseUrl)
+        .put("vscode_version", vscodeVersion).put("copilot_version", copilotVersion).put("api_version", apiVersion)
+        .put("oauth_client_id", oauthClientId).put("api_keys", apiKeys.stream().map(ApiKey::name).toList())
+        .put("api_key_hashes", apiKeys.stream().map(key -> key.key().hashCode()).toList())
+        .put("model_mappings", modelMappings.toJson()).put("max_completion_tokens_models", maxCompletionTokensModels)
+        .put("max_connection_retries", maxConnectionRetries).put("connection_retry_backoff", connectionRetryBackoffMillis)
+        .put("upstream_connect_timeout", upstreamConnectTimeoutMillis).put("upstream_read_timeout", upstreamReadTimeoutMillis)
+        .put("upstream_pool_size", upstreamPoolSize).put("sse_keepalive_interval", sseKeepaliveIntervalMillis)
+        .put("stream_pre_header_grace", streamPreHeaderGraceMillis).put("models_refresh_interval", modelsRefreshIntervalMillis)
+        .put("token_refresh_margin", tokenRefreshMarginMillis).put("max_request_body_size", maxRequestBodySize)
+        .put("max_json_depth", maxJsonDepth).put("cache_max_request_size", cacheMaxRequestSize)
+        .put("system_prompt_remove", systemPromptRemove).put("system_prompt_add", systemPromptAdd)
+        .put("tool_result_suffix_remove", toolResultSuffixRemove).put("cache_max_entries", cacheMaxEntries)
+        .put("save_request_to_file", saveRequestToFile).put("admin_token_hash", adminToken.hashCode())
+        .put("allowed_hosts", allowedHosts);
   }
 
   /** True when the server listens only on the loopback interface. */
