@@ -41,7 +41,8 @@ public final class ClusteredVertx {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+    // Members not up yet are retried; a short connect timeout lets a cluster starting together form quickly.
+    join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(settings.members());
     return config;
   }
 }
