@@ -170,6 +170,7 @@ def main():
     simulator = subprocess.Popen(["java", "-jar", SIMULATOR_JAR, "--port", str(sim_port), "--no-record"],
                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     gateway = None
+    bare = None
     try:
         wait_for_line(simulator, "listening on", 30)
         config_dir = tempfile.mkdtemp(prefix="ghc-bench-")
@@ -181,29 +182,35 @@ def main():
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         wait_for_line(gateway, "ready in", 60)
         ready_ms = (time.time() - launched) * 1000
+        bare_port = free_port()
+        bare_env = dict(env, GHC_API_CONFIG_DIR=tempfile.mkdtemp(prefix="ghc-bench-bare-"), GHC_API_HISTORY_ENABLED="false")
+        bare = subprocess.Popen(["java", "-jar", GATEWAY_JAR, "-p", str(bare_port)], env=bare_env,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        wait_for_line(bare, "ready in", 60)
         time.sleep(2)
         idle_rss = rss_mib(gateway.pid)
 
         direct = http.client.HTTPConnection("127.0.0.1", sim_port)
         through = http.client.HTTPConnection("127.0.0.1", gw_port)
+        unrecorded = http.client.HTTPConnection("127.0.0.1", bare_port)
         direct_headers = {"Authorization": "Bearer " + copilot_token(sim_port), "Content-Type": "application/json",
                           "Editor-Version": "vscode/1.93.0", "Copilot-Integration-Id": "vscode-chat"}
         gateway_headers = {"Content-Type": "application/json"}
         warm_up(sim_port, "/chat/completions", direct_headers, args.warmup)
         warm_up(gw_port, "/v1/chat/completions", gateway_headers, args.warmup)
+        warm_up(bare_port, "/v1/chat/completions", gateway_headers, args.warmup)
         for _ in range(200):
             timed_post(direct, "/chat/completions", direct_headers)
             timed_post(through, "/v1/chat/completions", gateway_headers)
 
         cpu_before = cpu_seconds(gateway.pid)
-        direct_ms, gateway_ms = [], []
+        direct_ms, gateway_ms, bare_ms = [], [], []
+        calls = [(direct_ms, direct, "/chat/completions", direct_headers),
+                 (gateway_ms, through, "/v1/chat/completions", gateway_headers),
+                 (bare_ms, unrecorded, "/v1/chat/completions", gateway_headers)]
         for i in range(args.requests):
-            if i % 2 == 0:
-                direct_ms.append(timed_post(direct, "/chat/completions", direct_headers))
-                gateway_ms.append(timed_post(through, "/v1/chat/completions", gateway_headers))
-            else:
-                gateway_ms.append(timed_post(through, "/v1/chat/completions", gateway_headers))
-                direct_ms.append(timed_post(direct, "/chat/completions", direct_headers))
+            for out, conn, path, headers in calls[i % 3:] + calls[:i % 3]:
+                out.append(timed_post(conn, path, headers))
         cpu_per_request_ms = (cpu_seconds(gateway.pid) - cpu_before) * 1000 / args.requests
         streams = measure_streams(sim_port, gw_port, direct_headers, gateway_headers, args.stream_requests,
                                   args.stream_warmup)
@@ -214,18 +221,19 @@ def main():
             "ready_ms": round(ready_ms), "idle_rss_mib": round(idle_rss, 1), "rss_after_mib": round(loaded_rss, 1),
             "gateway_cpu_ms_per_request": round(cpu_per_request_ms, 3),
         }
-        for name, values in (("direct", direct_ms), ("gateway", gateway_ms)):
+        for name, values in (("direct", direct_ms), ("gateway", gateway_ms), ("gateway_no_history", bare_ms)):
             result[name] = {"p50_ms": round(percentile(values, 50), 3), "p99_ms": round(percentile(values, 99), 3),
                             "mean_ms": round(statistics.fmean(values), 3)}
         result["streams_first_delta"] = streams
         result["added_p50_ms"] = round(result["gateway"]["p50_ms"] - result["direct"]["p50_ms"], 3)
         result["added_p99_ms"] = round(result["gateway"]["p99_ms"] - result["direct"]["p99_ms"], 3)
 
-        print(f"| c=1, {args.requests} non-streaming chat completions | direct | gateway | ratio |")
-        print("|---|---|---|---|")
+        print(f"| c=1, {args.requests} non-streaming chat completions | direct | gateway | ratio | gateway, history off |")
+        print("|---|---|---|---|---|")
         for key in ("p50_ms", "p99_ms", "mean_ms"):
-            d, g = result["direct"][key], result["gateway"][key]
-            print(f"| {key} | {d:.3f} | {g:.3f} | {g / d:.2f}x |")
+            d, g, b = result["direct"][key], result["gateway"][key], result["gateway_no_history"][key]
+            print(f"| {key} | {d:.3f} | {g:.3f} | {g / d:.2f}x | {b:.3f} |")
+        print(f"recording cost (history on - off): p50 {result['gateway']['p50_ms'] - result['gateway_no_history']['p50_ms']:.3f} ms")
         print(f"\nadded latency: p50 {result['added_p50_ms']:.3f} ms, p99 {result['added_p99_ms']:.3f} ms")
         print(f"gateway: ready {result['ready_ms']} ms after launch, idle RSS {result['idle_rss_mib']} MiB, "
               f"RSS after the run {result['rss_after_mib']} MiB, CPU {result['gateway_cpu_ms_per_request']} ms/request")
@@ -238,7 +246,7 @@ def main():
         with open(os.path.join(ROOT, "bench", "results", "latency.jsonl"), "a") as out:
             out.write(json.dumps(result) + "\n")
     finally:
-        for process in (gateway, simulator):
+        for process in (bare, gateway, simulator):
             if process is not None:
                 process.terminate()
                 try:

@@ -84,8 +84,10 @@ public final class ServerRun {
       credentials.persistWith(tokenStore::save);
     }
     try {
-      vertx.deployVerticle(new CacheVerticle(), new DeploymentOptions().setConfig(cacheConfig(gatewayConfig, demo)))
-          .await();
+      if (gatewayConfig.historyEnabled()) {
+        vertx.deployVerticle(new CacheVerticle(), new DeploymentOptions().setConfig(cacheConfig(gatewayConfig, demo)))
+            .await();
+      }
       gateway = Gateway.start(vertx, gatewayConfig, credentials).await();
     } catch (ConfigException e) {
       err.println("Refusing to start: " + e.getMessage());

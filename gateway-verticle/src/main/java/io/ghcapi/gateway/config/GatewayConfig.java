@@ -44,6 +44,7 @@ public record GatewayConfig(
     List<String> toolResultSuffixRemove,
     int cacheMaxEntries,
     boolean saveRequestToFile,
+    boolean historyEnabled,
     String adminToken,
     List<String> allowedHosts,
     JsonObject source) {
@@ -122,6 +123,7 @@ public record GatewayConfig(
         r.stringList("tool_result_suffix_remove", List.of()),
         r.integer("cache_max_entries", 1000, 1, 1_000_000),
         r.bool("save_request_to_file", false),
+        r.bool("history_enabled", true),
         adminToken(r),
         r.stringList("allowed_hosts", List.of()),
         r.source());
@@ -219,7 +221,8 @@ public record GatewayConfig(
         .put("max_json_depth", maxJsonDepth).put("cache_max_request_size", cacheMaxRequestSize)
         .put("system_prompt_remove", systemPromptRemove).put("system_prompt_add", systemPromptAdd)
         .put("tool_result_suffix_remove", toolResultSuffixRemove).put("cache_max_entries", cacheMaxEntries)
-        .put("save_request_to_file", saveRequestToFile).put("admin_token_hash", adminToken.hashCode())
+        .put("save_request_to_file", saveRequestToFile).put("history_enabled", historyEnabled)
+        .put("admin_token_hash", adminToken.hashCode())
         .put("allowed_hosts", allowedHosts);
   }
 
