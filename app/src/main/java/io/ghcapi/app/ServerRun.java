@@ -81,7 +81,7 @@ public final class ServerRun {
       StartupBanner.demoWarning(out, simulator.baseUrl());
     } else {
       credentials = tokenStore.load();
-      credentials.persistWith(tokenStore::save);
+      credentials.persistWith(tokenStore::save, tokenStore::delete);
     }
     try {
       if (gatewayConfig.historyEnabled()) {

@@ -8,6 +8,7 @@ import io.ghcapi.gateway.openai.ModelsHandler;
 import io.ghcapi.gateway.exchange.ClientEndpoint;
 import io.ghcapi.gateway.http.ErrorShape;
 import io.ghcapi.gateway.admin.AdminRoutes;
+import io.ghcapi.gateway.admin.WebPages;
 import io.ghcapi.gateway.anthropic.CountTokensHandler;
 import io.ghcapi.gateway.auth.WebDeviceLogin;
 import io.ghcapi.gateway.anthropic.MessagesHandler;
@@ -96,6 +97,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.head("/v1/messages").handler(ctx -> ctx.response().end());
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
     AdminRoutes.register(router, services, deviceLogin);
+    WebPages.register(router);
 
     router.errorHandler(404, ctx -> ErrorShape.forPath(ctx.request().path()).send(ctx.response(), ApiError.of(404, "not_found",
         "Unknown route: " + ctx.request().method() + " " + ctx.request().path())));

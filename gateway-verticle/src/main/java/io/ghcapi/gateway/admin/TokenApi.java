@@ -33,6 +33,7 @@ final class TokenApi {
     router.get("/api/config-manager/token-status").handler(this::status);
     router.post("/api/config-manager/github-device-login").handler(this::startLogin);
     router.get("/api/config-manager/token-usage").handler(this::usage);
+    router.delete("/api/config-manager/github-token").handler(this::deleteToken);
   }
 
   private void status(RoutingContext ctx) {
@@ -60,6 +61,23 @@ final class TokenApi {
       } else {
         ErrorShape.OPENAI.send(ctx.response(), ApiError.of(502, "device_login_failed", result.cause().getMessage()));
       }
+    });
+  }
+
+  /** Signs out: deletes the saved token and forgets the one in use (a token from the environment stays). */
+  private void deleteToken(RoutingContext ctx) {
+    services.vertx().executeBlocking(() -> services.github().deleter().delete(), false).onComplete(deleted -> {
+      if (deleted.failed()) {
+        ErrorShape.OPENAI.send(ctx.response(), ApiError.of(500, "token_delete_failed", deleted.cause().getMessage()));
+        return;
+      }
+      boolean fromEnvironment = services.github().source() == io.ghcapi.gateway.auth.GithubCredentials.Source.ENVIRONMENT;
+      if (!fromEnvironment) {
+        services.github().clear(null);
+      }
+      ctx.json(new JsonObject().put("deleted", deleted.result()).put("still_signed_in", fromEnvironment)
+          .put("message", fromEnvironment ? "The token comes from GITHUB_TOKEN; unset it and restart to sign out."
+              : "Signed out of GitHub."));
     });
   }
 

@@ -24,6 +24,13 @@ public final class GithubCredentials {
 
   private volatile State state;
   private volatile TokenSaver saver = token -> { };
+  private volatile TokenDeleter deleter = () -> false;
+
+  /** Deletes the saved token (blocking I/O; called on a worker); true when there was one. */
+  @FunctionalInterface
+  public interface TokenDeleter {
+    boolean delete() throws java.io.IOException;
+  }
   private final CopyOnWriteArrayList<Consumer<GithubCredentials>> listeners = new CopyOnWriteArrayList<>();
 
   private GithubCredentials(State state) {
@@ -69,9 +76,14 @@ public final class GithubCredentials {
     state = new State(current.token, current.source, hint);
   }
 
-  /** Where a token from a browser login is saved. */
-  public void persistWith(TokenSaver tokenSaver) {
+  /** Where a token from a browser login is saved, and how the saved one is deleted. */
+  public void persistWith(TokenSaver tokenSaver, TokenDeleter tokenDeleter) {
     this.saver = tokenSaver;
+    this.deleter = tokenDeleter;
+  }
+
+  public TokenDeleter deleter() {
+    return deleter;
   }
 
   public TokenSaver saver() {

@@ -1,0 +1,44 @@
+package io.ghcapi.gateway.admin;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Map;
+
+/**
+ * The dashboard's pages and assets, served from {@code webroot/} on the classpath (the {@code webui} module
+ * puts them there; without it, these routes answer 404). Pages have no data of their own: everything
+ * they show comes from {@code /api/*}, which is guarded.
+ */
+public final class WebPages {
+
+  /** Page paths and the file each serves. */
+  public static final Map<String, String> PAGES = Map.of(
+      "/", "index.html",
+      "/requests", "requests.html",
+      "/code-agent-manager", "tokens.html",
+      "/settings", "settings.html",
+      "/agents", "agents.html");
+
+  private WebPages() {
+  }
+
+  public static void register(Router router) {
+    StaticHandler assets = StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300)
+        .setDirectoryListing(false).setIncludeHidden(false);
+    router.get("/assets/*").handler(assets);
+    router.get("/favicon.svg").handler(assets);
+    PAGES.forEach((path, file) -> router.get(path).handler(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-cache")
+          .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+              + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
+          .putHeader("X-Content-Type-Options", "nosniff");
+      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/" + file)
+          .onFailure(missing -> {
+            if (!ctx.response().headWritten()) {
+              ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain").end(
+                  "The dashboard is not part of this build (module webui).");
+            }
+          });
+    }));
+  }
+}
