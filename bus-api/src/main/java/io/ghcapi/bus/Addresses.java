@@ -104,6 +104,25 @@ public final class Addresses {
   /** Request/reply: input tokens of an Anthropic request. Body {@code {"request": {...}}}; reply {@code {"input_tokens": n}}. */
   public static final String TRANSLATE_COUNT_TOKENS = "ghc.translate.count-tokens";
 
+  /**
+   * Request/reply, gateway → acp-verticle: an {@link AdminCall} for a route under {@code /api/agent/}.
+   * Local to each node (the agent processes run where the call arrives).
+   */
+  public static final String ACP_API = "ghc.acp.api";
+
+  /**
+   * Publish, acp-verticle → anyone on the node: the updates of one agent session; the address is this prefix
+   * followed by the session id and {@code .events}.
+   */
+  public static final String ACP_SESSION_EVENTS_PREFIX = "ghc.acp.session.";
+
+  /**
+   * Request/reply, gateway → sync-verticle: an {@link AdminCall} for {@code /api/config-manager/sync/},
+   * {@code /api/config-manager/software-versions}, {@code /api/config-manager/install-tools} and
+   * {@code /api/config-manager/machine-usage}. Local to each node (it works on this machine's files).
+   */
+  public static final String SYNC_API = "ghc.sync.api";
+
   private Addresses() {
   }
 }

@@ -7,8 +7,12 @@ package io.ghcapi.bus;
 public enum BusErrorCode {
   /** The request payload is malformed or cannot be processed (HTTP 400 in spirit). */
   BAD_REQUEST(400),
+  /** The caller may not do this (e.g. a file outside the working directory). */
+  FORBIDDEN(403),
   /** The thing asked for does not exist. */
   NOT_FOUND(404),
+  /** The call conflicts with the current state (a prompt already running, both sides changed). */
+  CONFLICT(409),
   /** The responder failed unexpectedly. */
   INTERNAL(500),
   /** The responder is not able to serve now (overloaded, shutting down). */

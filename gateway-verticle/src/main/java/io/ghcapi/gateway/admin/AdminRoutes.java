@@ -1,10 +1,12 @@
 package io.ghcapi.gateway.admin;
 
+import io.ghcapi.bus.Addresses;
 import io.ghcapi.gateway.GatewayServices;
 import io.ghcapi.gateway.auth.GithubUrls;
 import io.ghcapi.gateway.auth.WebDeviceLogin;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
+import java.util.List;
 
 /** Puts the admin API ({@code /api/*}) on a router, behind {@link AdminAccess}. */
 public final class AdminRoutes {
@@ -22,6 +24,22 @@ public final class AdminRoutes {
     new RuntimeConfigApi(services.runtime(), services.vertx().eventBus(), services.jsonBodies()).register(router);
     new TokenApi(services, login, bus).register(router);
     router.get("/api/events").handler(new EventsFeed(services.vertx()));
+    registerExtensions(router, services);
+  }
+
+  /** Routes that other verticles own, relayed over the bus (see {@link io.ghcapi.bus.AdminCall}). */
+  private static void registerExtensions(Router router, GatewayServices services) {
+    ExtensionRelay agents = new ExtensionRelay(services.vertx(), Addresses.ACP_API, "agents service",
+        services.jsonBodies(), 60_000);
+    router.route("/api/agent/*").handler(agents);
+    router.route("/api/agent").handler(agents);
+    ExtensionRelay sync = new ExtensionRelay(services.vertx(), Addresses.SYNC_API, "sync and tools service",
+        services.jsonBodies(), 15 * 60_000);
+    for (String prefix : List.of("/api/config-manager/sync", "/api/config-manager/software-versions",
+        "/api/config-manager/install-tools", "/api/config-manager/machine-usage")) {
+      router.route(prefix).handler(sync);
+      router.route(prefix + "/*").handler(sync);
+    }
   }
 
   /** The device login for the browser, created once per gateway. */

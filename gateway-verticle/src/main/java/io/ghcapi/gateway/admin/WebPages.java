@@ -17,7 +17,9 @@ public final class WebPages {
       "/requests", "requests.html",
       "/code-agent-manager", "tokens.html",
       "/settings", "settings.html",
-      "/agents", "agents.html");
+      "/agent", "agents.html",
+      "/agents", "agents.html",
+      "/code-agent-manager/config", "sync.html");
 
   private WebPages() {
   }
