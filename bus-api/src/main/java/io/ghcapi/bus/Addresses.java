@@ -123,6 +123,23 @@ public final class Addresses {
    */
   public static final String SYNC_API = "ghc.sync.api";
 
+  /**
+   * Request/reply, plugin → gateway on the same node: register a request interceptor. Body an
+   * {@link io.ghcapi.bus.plugin.InterceptorRegistration}; reply {@code {registered: name}}. Registering a name
+   * again replaces it.
+   */
+  public static final String PLUGIN_REGISTER = "ghc.plugin.register";
+
+  /** Request/reply, plugin → gateway on the same node: {@code {name}}; reply {@code {unregistered: bool}}. */
+  public static final String PLUGIN_UNREGISTER = "ghc.plugin.unregister";
+
+  /**
+   * Request/reply, gateway → interceptor: the prefix of each interceptor's own address (the prefix followed by
+   * its name). Body an {@link io.ghcapi.bus.plugin.InterceptedRequest}; reply an
+   * {@link io.ghcapi.bus.plugin.InterceptDecision} within the deadline ({@code plugin_intercept_timeout}).
+   */
+  public static final String PLUGIN_REQUEST_INTERCEPT_PREFIX = "ghc.plugin.request.intercept.";
+
   private Addresses() {
   }
 }

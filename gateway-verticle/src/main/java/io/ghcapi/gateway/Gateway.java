@@ -12,6 +12,10 @@ import io.ghcapi.gateway.exchange.ExchangeRecorder;
 import io.ghcapi.gateway.http.JsonBodies;
 import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.gateway.models.ModelMapper;
+import io.ghcapi.gateway.plugins.InterceptorRegistry;
+import io.ghcapi.gateway.plugins.PluginCatalog;
+import io.ghcapi.gateway.plugins.PluginHost;
+import io.ghcapi.gateway.plugins.RequestInterception;
 import io.ghcapi.gateway.upstream.CopilotHeaders;
 import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.ghcapi.gateway.util.Counters;
@@ -20,10 +24,13 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.logging.Logger;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -77,8 +84,12 @@ public final class Gateway {
     ModelMapper mapper = new ModelMapper(() -> runtime.current().modelMappings(), id -> catalog.find(id).isPresent(),
         id -> catalog.loaded());
     ExchangeRecorder recorder = new ExchangeRecorder(vertx, NodeId.resolve(config), config.cacheMaxRequestSize(), counters);
+    InterceptorRegistry interceptors = new InterceptorRegistry();
+    RequestInterception interception = new RequestInterception(interceptors, vertx.eventBus(),
+        () -> runtime.current().pluginInterceptTimeoutMillis());
+    PluginHost plugins = new PluginHost(vertx);
     GatewayServices services = new GatewayServices(vertx, runtime, credentials, tokens, headers, catalog, mapper, recorder,
-        new JsonBodies(config.maxJsonDepth()), new TokenCounter(), counters);
+        new JsonBodies(config.maxJsonDepth()), new TokenCounter(), counters, interceptors, interception, plugins);
 
     WebDeviceLogin deviceLogin = AdminRoutes.deviceLogin(services);
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
@@ -88,8 +99,15 @@ public final class Gateway {
           instances.add(verticle);
           return verticle;
         }, options)
-        .compose(id -> applyConfigFromOtherNodes(vertx, runtime).map(consumer -> new Gateway(vertx, services,
-            List.of(githubClient::close, controlPlane::close, consumer::unregister), id, instances.get(0).actualPort())))
+        .compose(id -> Future.all(applyConfigFromOtherNodes(vertx, runtime), interceptors.listen(vertx))
+            .map(consumers -> {
+              MessageConsumer<JsonObject> configFeed = consumers.resultAt(0);
+              List<MessageConsumer<JsonObject>> registry = consumers.resultAt(1);
+              List<Runnable> closers = new ArrayList<>(List.of(githubClient::close, controlPlane::close,
+                  configFeed::unregister));
+              registry.forEach(consumer -> closers.add(consumer::unregister));
+              return new Gateway(vertx, services, closers, id, instances.get(0).actualPort());
+            }))
         .onFailure(e -> {
           tokens.close();
           controlPlane.close();
@@ -135,8 +153,17 @@ public final class Gateway {
     return services;
   }
 
+  /**
+   * Deploys the plugins in {@code folder} (jars) and in the {@code plugins:} config list. Completes when each
+   * has deployed or failed; failures are reported in {@code /api/plugins} and the log, never fatal.
+   */
+  public Future<Void> deployPlugins(Path folder, JsonArray configured) {
+    return vertx.executeBlocking(() -> PluginCatalog.read(folder, configured), false)
+        .compose(catalog -> services.plugins().deploy(catalog));
+  }
+
   public Future<Void> close() {
     services.tokens().close();
-    return vertx.undeploy(deploymentId).andThen(done -> closers.forEach(Runnable::run));
+    return services.plugins().close().compose(v -> vertx.undeploy(deploymentId)).andThen(done -> closers.forEach(Runnable::run));
   }
 }

@@ -8,6 +8,9 @@ import io.ghcapi.gateway.exchange.ExchangeRecorder;
 import io.ghcapi.gateway.http.JsonBodies;
 import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.gateway.models.ModelMapper;
+import io.ghcapi.gateway.plugins.InterceptorRegistry;
+import io.ghcapi.gateway.plugins.PluginHost;
+import io.ghcapi.gateway.plugins.RequestInterception;
 import io.ghcapi.gateway.upstream.CopilotHeaders;
 import io.ghcapi.gateway.upstream.UpstreamClient;
 import io.ghcapi.gateway.util.Counters;
@@ -30,7 +33,10 @@ public record GatewayServices(
     ExchangeRecorder recorder,
     JsonBodies jsonBodies,
     TokenCounter tokenCounter,
-    Counters counters) {
+    Counters counters,
+    InterceptorRegistry interceptors,
+    RequestInterception interception,
+    PluginHost plugins) {
 
   /** The settings as they are now (some change at runtime). */
   public GatewayConfig config() {

@@ -45,8 +45,19 @@ class ExposureTest {
   }
 
   @Test
-  void aNonLoopbackAddressWithKeysStarts(Vertx vertx) {
-    fixture = GatewayFixture.with(vertx).config("address", "0.0.0.0").config("api_keys", keys()).start();
+  void aNonLoopbackAddressWithKeysButNoAdminTokenIsRefused(Vertx vertx) {
+    GatewayConfig config = GatewayConfig.from(new JsonObject().put("address", "0.0.0.0").put("port", 0)
+        .put("api_keys", keys()));
+    RuntimeException failure = assertThrows(RuntimeException.class,
+        () -> Await.result(Gateway.start(vertx, config, GithubCredentials.none(null))));
+    ConfigException cause = assertInstanceOf(ConfigException.class, failure.getCause() == null ? failure : failure.getCause());
+    assertEquals("admin_token", cause.key());
+  }
+
+  @Test
+  void aNonLoopbackAddressWithKeysAndAnAdminTokenStarts(Vertx vertx) {
+    fixture = GatewayFixture.with(vertx).config("address", "0.0.0.0").config("api_keys", keys())
+        .config("admin_token", "team-admin-token-0001").start();
     assertEquals(200, withBearer(ALICE_KEY).statusCode());
   }
 

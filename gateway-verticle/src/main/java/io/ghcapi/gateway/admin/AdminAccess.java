@@ -42,7 +42,7 @@ public final class AdminAccess implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     GatewayConfig settings = config.get();
     HttpServerRequest request = ctx.request();
-    String host = hostName(request.getHeader("Host"));
+    String host = hostName(hostHeader(request));
     if (!hostAllowed(host, settings)) {
       refuse(ctx, 403, "host_not_allowed", "This gateway is not served under the host name '" + host
           + "'. Add it to allowed_hosts if it is yours.");
@@ -81,7 +81,8 @@ public final class AdminAccess implements Handler<RoutingContext> {
       URI uri = URI.create(origin);
       String originHost = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
       String authority = originHost + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-      String host = request.getHeader("Host") == null ? "" : request.getHeader("Host").toLowerCase(Locale.ROOT);
+      String hostHeader = hostHeader(request);
+      String host = hostHeader == null ? "" : hostHeader.toLowerCase(Locale.ROOT);
       return authority.equals(host) || ("[" + originHost + "]" + (uri.getPort() > 0 ? ":" + uri.getPort() : "")).equals(host);
     } catch (IllegalArgumentException e) {
       return false;
@@ -101,6 +102,15 @@ public final class AdminAccess implements Handler<RoutingContext> {
     }
     return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
         expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code Host}, or the {@code :authority} an HTTP/2 request carries instead. */
+  private static String hostHeader(HttpServerRequest request) {
+    String host = request.getHeader("Host");
+    if (host == null && request.authority() != null) {
+      host = request.authority().toString();
+    }
+    return host;
   }
 
   private static String hostName(String hostHeader) {

@@ -24,6 +24,7 @@ public final class AdminRoutes {
     new RuntimeConfigApi(services.runtime(), services.vertx().eventBus(), services.jsonBodies()).register(router);
     new TokenApi(services, login, bus).register(router);
     router.get("/api/events").handler(new EventsFeed(services.vertx()));
+    new PluginsApi(services).register(router);
     registerExtensions(router, services);
   }
 

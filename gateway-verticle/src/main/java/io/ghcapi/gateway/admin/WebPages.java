@@ -25,10 +25,17 @@ public final class WebPages {
   }
 
   public static void register(Router router) {
-    StaticHandler assets = StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300)
+    // A wildcard route hands the static handler the path below its prefix: /assets/app.css -> webroot/assets/app.css.
+    StaticHandler assets = StaticHandler.create("webroot/assets").setCachingEnabled(true).setMaxAgeSeconds(300)
         .setDirectoryListing(false).setIncludeHidden(false);
     router.get("/assets/*").handler(assets);
-    router.get("/favicon.svg").handler(assets);
+    router.get("/favicon.svg").handler(ctx -> ctx.response().putHeader("Content-Type", "image/svg+xml")
+        .putHeader("Cache-Control", "max-age=86400").sendFile("webroot/favicon.svg")
+        .onFailure(missing -> {
+          if (!ctx.response().headWritten()) {
+            ctx.response().setStatusCode(404).end();
+          }
+        }));
     PAGES.forEach((path, file) -> router.get(path).handler(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-cache")
           .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "

@@ -67,7 +67,7 @@ public final class MessagesHandler implements Handler<RoutingContext> {
 
   private void prepare(Exchange exchange, ClientRequest request) {
     JsonObject body = request.json();
-    exchange.record().originalRequestBody(services.recorder().recordable(request.raw()));
+    exchange.record().originalRequestBody(services.recorder().recordable(request.clientRaw()));
     ApiError invalid = MessagesValidation.check(body);
     if (invalid != null) {
       endpoint.reject(exchange, invalid);

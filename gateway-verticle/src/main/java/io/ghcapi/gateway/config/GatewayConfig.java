@@ -47,6 +47,7 @@ public record GatewayConfig(
     boolean historyEnabled,
     String adminToken,
     List<String> allowedHosts,
+    long pluginInterceptTimeoutMillis,
     JsonObject source) {
 
   /** Keys from the original program's config that this version reads elsewhere or no longer needs; accepted silently. */
@@ -55,7 +56,7 @@ public record GatewayConfig(
       "session_flush_interval", "chat_completions_model_support",
       "anthropic_responses_compat_enabled", "anthropic_responses_wire_profile", "anthropic_responses_model_profiles",
       "enable_responses_early_failure_retry", "responses_pre_header_grace", "auto_remove_encrypted_content_on_parse_error",
-      "enable_tool_call_recovery", "enable_web_search_proxy", "web_search_proxy_endpoint", "plugins",
+      "enable_tool_call_recovery", "enable_web_search_proxy", "web_search_proxy_endpoint", "plugins", "plugins_dir",
       "cluster");
 
   public static GatewayConfig defaults() {
@@ -126,6 +127,7 @@ public record GatewayConfig(
         r.bool("history_enabled", true),
         adminToken(r),
         r.stringList("allowed_hosts", List.of()),
+        r.secondsAsMillis("plugin_intercept_timeout", 0.05, 0.001, 10),
         r.source());
   }
 

@@ -61,12 +61,20 @@ public final class ClientEndpoint {
         })
         .compose(raw -> {
           exchange.record().requestSize(raw.length());
+          ClientRequest parsed;
           try {
-            return Future.succeededFuture(new ClientRequest(raw, services.jsonBodies().parseObject(raw)));
+            parsed = new ClientRequest(raw, services.jsonBodies().parseObject(raw));
           } catch (RuntimeException e) {
             exchange.record().originalRequestBody(services.recorder().recordable(raw));
             return failed(exchange, e);
           }
+          if (services.interceptors().isEmpty()) {
+            return Future.succeededFuture(parsed);
+          }
+          return services.interception().apply(exchange, parsed).recover(e -> {
+            exchange.record().originalRequestBody(services.recorder().recordable(raw));
+            return failed(exchange, e);
+          });
         });
   }
 

@@ -34,6 +34,10 @@ public final class ExchangeRecorder {
     this.counters = counters;
   }
 
+  public String nodeId() {
+    return nodeId;
+  }
+
   public Exchange open(RoutingContext ctx, String endpoint) {
     String id = UUID.randomUUID().toString();
     RequestRecord record = RequestRecord.start(id, nodeId, endpoint, System.currentTimeMillis())

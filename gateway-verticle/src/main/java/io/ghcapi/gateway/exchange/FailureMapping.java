@@ -5,6 +5,7 @@ import io.ghcapi.gateway.http.ApiError;
 import io.ghcapi.gateway.http.BodyTooLargeException;
 import io.ghcapi.gateway.http.InvalidJsonException;
 import io.ghcapi.gateway.models.ModelCatalog;
+import io.ghcapi.gateway.plugins.RequestInterception;
 import io.ghcapi.gateway.upstream.UpstreamUnavailableException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +19,9 @@ public final class FailureMapping {
   }
 
   public static ApiError toApiError(Throwable cause) {
+    if (cause instanceof RequestInterception.Denied e) {
+      return e.error();
+    }
     if (cause instanceof InvalidJsonException e) {
       return ApiError.of(400, "invalid_json", e.getMessage());
     }

@@ -87,7 +87,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
         .initiator(ChatRequestInspector.initiator(messages))
         .initiatorReason(ChatRequestInspector.initiatorReason(messages))
         .vision(ChatRequestInspector.hasImages(messages))
-        .originalRequestBody(services.recorder().recordable(request.raw()));
+        .originalRequestBody(services.recorder().recordable(request.clientRaw()));
     services.catalog().snapshot().onComplete(catalog -> {
       if (catalog.failed() && !(catalog.cause() instanceof ModelCatalog.CatalogUnavailableException)) {
         // Copilot (or the token exchange) is unreachable: the chat call would fail the same way.
@@ -119,7 +119,8 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
       modified = true;
     }
     Buffer forwarded = modified ? body.toBuffer() : request.raw();
-    exchange.record().requestBody(modified ? services.recorder().recordable(forwarded)
+    boolean asSent = !modified && request.raw() == request.clientRaw();
+    exchange.record().requestBody(!asSent ? services.recorder().recordable(forwarded)
         : exchange.record().originalRequestBody());
     String initiator = exchange.record().initiator();
     boolean vision = exchange.record().vision();

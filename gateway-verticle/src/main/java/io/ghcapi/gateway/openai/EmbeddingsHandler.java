@@ -43,7 +43,7 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
 
   private void validate(Exchange exchange, ClientRequest request) {
     JsonObject body = request.json();
-    exchange.record().originalRequestBody(services.recorder().recordable(request.raw())).initiator("user");
+    exchange.record().originalRequestBody(services.recorder().recordable(request.clientRaw())).initiator("user");
     if (!(body.getValue("model") instanceof String model) || model.isBlank()) {
       endpoint.reject(exchange, ClientEndpoint.invalid("missing_model", "'model' must be a non-empty string.", "model"));
       return;

@@ -60,7 +60,7 @@ public final class ResponsesHandler implements Handler<RoutingContext> {
 
   private void prepare(Exchange exchange, ClientRequest request) {
     JsonObject body = request.json();
-    exchange.record().originalRequestBody(services.recorder().recordable(request.raw()));
+    exchange.record().originalRequestBody(services.recorder().recordable(request.clientRaw()));
     if (!(body.getValue("model") instanceof String model) || model.isBlank()) {
       endpoint.reject(exchange, ClientEndpoint.invalid("missing_model", "'model' must be a non-empty string.", "model"));
       return;

@@ -292,7 +292,7 @@ class GatewayConfigTest {
   @Test
   void unknownKeysReportsTyposOnly() {
     JsonObject json = new JsonObject().put("port", 9000).put("prot", 9001).put("adress", "x")
-        .put("debug", true).put("enable_auth", false).put("cache_max_entries", 10).put("admin_token", "t");
+        .put("debug", true).put("enable_auth", false).put("cache_max_entries", 10).put("admin_token", "an-admin-token-of-length");
     assertEquals(Set.of("adress", "prot"), GatewayConfig.unknownKeys(json));
   }
 
