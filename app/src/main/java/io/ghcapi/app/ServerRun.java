@@ -16,6 +16,7 @@ import io.ghcapi.simulator.SimulatorOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,6 +101,7 @@ public final class ServerRun {
       return 1;
     }
     vertx.deployVerticle(new TranslatorVerticle()).await();
+    deployPlugins(config.merged());
     ModelCatalog.Snapshot models = null;
     String modelsProblem = null;
     if (credentials.token().isPresent()) {
@@ -122,6 +124,29 @@ public final class ServerRun {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ghc-api-shutdown"));
     return 0;
+  }
+
+  /**
+   * Plugins from {@code plugins_dir} (default {@code <config dir>/plugins}) and the {@code plugins:} list. One that
+   * fails is reported, here and in {@code /api/plugins}; the server runs on without it.
+   */
+  private void deployPlugins(JsonObject merged) {
+    Path folder = merged.getValue("plugins_dir") instanceof String dir && !dir.isBlank()
+        ? Path.of(dir) : configFile.getParent().resolve("plugins");
+    Object listed = merged.getValue("plugins");
+    if (listed != null && !(listed instanceof JsonArray)) {
+      err.println("Warning: " + configFile + ": 'plugins' must be a list of {class, config}; ignored");
+    }
+    gateway.deployPlugins(folder, listed instanceof JsonArray list ? list : new JsonArray()).await();
+    for (Object entry : gateway.services().plugins().toJson()) {
+      JsonObject plugin = (JsonObject) entry;
+      if ("deployed".equals(plugin.getString("status"))) {
+        out.println("Plugin " + plugin.getString("name") + " deployed from " + plugin.getString("source"));
+      } else {
+        err.println("Plugin " + (plugin.getString("name") == null ? "" : plugin.getString("name") + " ")
+            + "failed: " + plugin.getString("error"));
+      }
+    }
   }
 
   /** The history under the config dir; the demo keeps it in memory so a demo leaves nothing behind. */

@@ -83,11 +83,16 @@ class ThreeNodeClusterTest {
     Node b = nodes.get(1);
     Node c = nodes.get(2);
 
+    await(b.gateway().deployPlugins(null, new JsonArray().add(new JsonObject()
+        .put("class", CompletedRequestsObserver.class.getName()))));
+
     chat(a, "warm up node A");
     String viaA = chat(a, "through A").getHeader("x-request-id");
     long answered = System.nanoTime();
     waitFor(c, page -> ids(page).contains(viaA));
     long visibleMillis = (System.nanoTime() - answered) / 1_000_000;
+    JsonArray observedOnB = await(b.vertx().eventBus().<JsonArray>request(CompletedRequestsObserver.SEEN, null)).body();
+    assertTrue(observedOnB.contains(viaA), "an observer plugin on node B hears the requests node A served");
     String viaB = chat(b, "through B").getHeader("x-request-id");
     waitFor(c, page -> ids(page).contains(viaB));
 
