@@ -13,6 +13,7 @@ import io.ghcapi.gateway.models.ModelCatalog;
 import io.ghcapi.simulator.CopilotSimulator;
 import io.ghcapi.translator.TranslatorVerticle;
 import io.ghcapi.simulator.SimulatorOptions;
+import io.ghcapi.sync.SyncVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -101,6 +102,7 @@ public final class ServerRun {
       return 1;
     }
     vertx.deployVerticle(new TranslatorVerticle()).await();
+    deploySync(config.merged(), gatewayConfig);
     deployPlugins(config.merged());
     ModelCatalog.Snapshot models = null;
     String modelsProblem = null;
@@ -124,6 +126,17 @@ public final class ServerRun {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ghc-api-shutdown"));
     return 0;
+  }
+
+  /** Config sync, machine usage files and the code-agent tools; sync itself stays off unless onedrive_access. */
+  private void deploySync(JsonObject merged, GatewayConfig gatewayConfig) {
+    JsonObject syncConfig = merged.copy().put("config_file", configFile.toString())
+        .put("node_id", NodeId.resolve(gatewayConfig));
+    try {
+      vertx.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(syncConfig)).await();
+    } catch (RuntimeException e) {
+      err.println("Config sync and tools are off: " + e.getMessage());
+    }
   }
 
   /**

@@ -57,7 +57,10 @@ public record GatewayConfig(
       "anthropic_responses_compat_enabled", "anthropic_responses_wire_profile", "anthropic_responses_model_profiles",
       "enable_responses_early_failure_retry", "responses_pre_header_grace", "auto_remove_encrypted_content_on_parse_error",
       "enable_tool_call_recovery", "enable_web_search_proxy", "web_search_proxy_endpoint", "plugins", "plugins_dir",
-      "cluster");
+      "cluster",
+      // sync-verticle (docs/sync.md)
+      "sync_home", "machine_name", "tools_path", "tools_version_timeout", "tools_install_timeout", "install_packages",
+      "npm_command", "usage_flush_interval", "sync_backups_kept", "wsl_mount_root");
 
   public static GatewayConfig defaults() {
     return from(new JsonObject());
