@@ -11,7 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
 
 /**
  * Opens {@link Exchange}s and publishes their records, fire-and-forget: the hot path never waits on the
@@ -39,7 +38,7 @@ public final class ExchangeRecorder {
   }
 
   public Exchange open(RoutingContext ctx, String endpoint) {
-    String id = UUID.randomUUID().toString();
+    String id = ExchangeIds.next();
     RequestRecord record = RequestRecord.start(id, nodeId, endpoint, System.currentTimeMillis())
         .requestHeaders(Redaction.headers(ctx.request().headers()))
         .clientIp(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress())
