@@ -2,6 +2,7 @@ package io.ghcapi.app;
 
 import io.ghcapi.app.cluster.ClusterSettings;
 import io.ghcapi.app.cluster.ClusteredVertx;
+import io.ghcapi.acp.AcpVerticle;
 import io.ghcapi.cache.CacheVerticle;
 import io.ghcapi.gateway.Gateway;
 import io.ghcapi.gateway.NodeId;
@@ -103,6 +104,7 @@ public final class ServerRun {
     }
     vertx.deployVerticle(new TranslatorVerticle()).await();
     deploySync(config.merged(), gatewayConfig);
+    deployAgents(config.merged(), gatewayConfig);
     deployPlugins(config.merged());
     ModelCatalog.Snapshot models = null;
     String modelsProblem = null;
@@ -136,6 +138,25 @@ public final class ServerRun {
       vertx.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(syncConfig)).await();
     } catch (RuntimeException e) {
       err.println("Config sync and tools are off: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Code agents over ACP, pointed at this gateway so their model traffic shows in the history. With client API
+   * keys required, agents use {@code acp_gateway_api_key}, else the first configured key.
+   */
+  private void deployAgents(JsonObject merged, GatewayConfig gatewayConfig) {
+    JsonObject acpConfig = merged.copy()
+        .put("acp_state_dir", merged.getString("acp_state_dir", configFile.getParent().resolve("agents").toString()))
+        .put("acp_gateway_base_url", merged.getString("acp_gateway_base_url", "http://127.0.0.1:" + gateway.port()))
+        .put("node_id", NodeId.resolve(gatewayConfig));
+    if (!merged.containsKey("acp_gateway_api_key") && !gatewayConfig.apiKeys().isEmpty()) {
+      acpConfig.put("acp_gateway_api_key", gatewayConfig.apiKeys().get(0).key());
+    }
+    try {
+      vertx.deployVerticle(new AcpVerticle(), new DeploymentOptions().setConfig(acpConfig)).await();
+    } catch (RuntimeException e) {
+      err.println("Code agents are off: " + e.getMessage());
     }
   }
 

@@ -30,8 +30,9 @@ public final class AdminRoutes {
 
   /** Routes that other verticles own, relayed over the bus (see {@link io.ghcapi.bus.AdminCall}). */
   private static void registerExtensions(Router router, GatewayServices services) {
+    // Starting an agent may take its start, sign-in and session/load timeouts in a row.
     ExtensionRelay agents = new ExtensionRelay(services.vertx(), Addresses.ACP_API, "agents service",
-        services.jsonBodies(), 60_000);
+        services.jsonBodies(), 150_000);
     router.route("/api/agent/*").handler(agents);
     router.route("/api/agent").handler(agents);
     ExtensionRelay sync = new ExtensionRelay(services.vertx(), Addresses.SYNC_API, "sync and tools service",

@@ -62,6 +62,9 @@ public record GatewayConfig(
       "sync_home", "machine_name", "tools_path", "tools_version_timeout", "tools_install_timeout", "install_packages",
       "npm_command", "usage_flush_interval", "sync_backups_kept", "wsl_mount_root");
 
+  /** The acp-verticle's keys (docs/agents.md); it validates them itself. */
+  private static final String ACP_PREFIX = "acp_";
+
   public static GatewayConfig defaults() {
     return from(new JsonObject());
   }
@@ -77,12 +80,13 @@ public record GatewayConfig(
     read(reader);
     Set<String> unknown = reader.unreadKeys();
     unknown.removeAll(KNOWN_ELSEWHERE);
+    unknown.removeIf(key -> key.startsWith(ACP_PREFIX));
     return unknown;
   }
 
   /** Whether any part of the product reads this key (a typo otherwise). */
   public static boolean isKnownKey(String key) {
-    if (KNOWN_ELSEWHERE.contains(key)) {
+    if (KNOWN_ELSEWHERE.contains(key) || key.startsWith(ACP_PREFIX)) {
       return true;
     }
     ConfigReader reader = new ConfigReader(new JsonObject());
