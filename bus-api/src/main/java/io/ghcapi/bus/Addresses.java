@@ -23,7 +23,8 @@ public final class Addresses {
   public static final String HISTORY_LIST = "ghc.history.list";
 
   /**
-   * Request/reply: full-text search over request and response bodies. Body {@code {q, page, per_page, user}};
+   * Request/reply: full-text search over request and response bodies. Body {@code {q, page, per_page, user}}
+   * plus the filters of {@link #HISTORY_LIST};
    * reply as {@link #HISTORY_LIST}.
    */
   public static final String HISTORY_SEARCH = "ghc.history.search";

@@ -208,8 +208,10 @@ class HistoryTest {
         .put("total", 60), stats.getJsonObject("tokens"));
     assertEquals(2, stats.getJsonObject("model_stats").getJsonObject("gpt-4.1").getLong("request_count"));
     assertEquals(1, stats.getJsonObject("model_stats").getJsonObject("claude-sonnet-4.5").getLong("request_count"));
-    assertEquals(new JsonObject().put("request_count", 3).put("bytes_sent", 300).put("bytes_received", 750),
-        stats.getJsonObject("endpoint_stats").getJsonObject("/v1/chat/completions"));
+    assertEquals(new JsonObject().put("request_count", 3).put("bytes_sent", 300).put("bytes_received", 750)
+        .put("input_tokens", 30).put("output_tokens", 15).put("cache_creation_input_tokens", 6)
+        .put("cache_read_input_tokens", 9),
+        stats.getJsonObject("endpoint_stats").getJsonObject("/v1/chat/completions"), "the seed's fields, then tokens");
     assertEquals(2, stats.getJsonObject("user_stats").getJsonObject("alice").getLong("request_count"));
     assertEquals(1, stats.getJsonObject("node_stats").getJsonObject("node-b").getLong("request_count"));
     assertEquals(0, stats.getLong("dropped_writes"));

@@ -51,6 +51,30 @@ class SearchTest {
     assertEquals(0, empty.getJsonArray("items").size());
   }
 
+  @Test
+  void fullTextSearchTakesTheListingsFilters(Vertx vertx) {
+    Bus.deploy(vertx, Bus.config(dir, "node-a"));
+    double now = System.currentTimeMillis() / 1000.0;
+    Bus.completed(vertx, Records.completed("old", "node-a", now - 7200));
+    Bus.completed(vertx, Records.completed("claude", "node-b", now - 60).put(RequestRecord.MODEL, "claude-haiku-4.5"));
+    Bus.completed(vertx, Records.completed("failed", "node-a", now - 30).put(RequestRecord.STATUS_CODE, 502)
+        .put(RequestRecord.STATE, "error"));
+    Bus.completed(vertx, Records.completed("new", "node-a", now));
+    Bus.awaitTotal(vertx, 4);
+    Bus.sleep(200);
+
+    JsonObject everything = new JsonObject().put("q", "\"content\":\"hi ");
+    assertEquals(List.of("new", "failed", "claude", "old"), HistoryTest.ids(search(vertx, everything)));
+    assertEquals(List.of("claude"), HistoryTest.ids(search(vertx, everything.copy().put("model", "claude-haiku-4.5"))));
+    assertEquals(List.of("claude"), HistoryTest.ids(search(vertx, everything.copy().put("node", "node-b"))));
+    assertEquals(List.of("failed"), HistoryTest.ids(search(vertx, everything.copy().put("status", "5xx"))));
+    assertEquals(List.of("new", "claude"), HistoryTest.ids(search(vertx, everything.copy().put("status", "2xx")
+        .put("since", (long) now - 600))));
+    assertEquals(List.of("old"), HistoryTest.ids(search(vertx, everything.copy().put("until", "" + (long) (now - 3600)))));
+    assertEquals(List.of(), HistoryTest.ids(search(vertx, everything.copy().put("endpoint", "/v1/messages"))));
+    assertEquals(List.of("new"), HistoryTest.ids(search(vertx, new JsonObject().put("q", "hi new").put("status", "2xx"))));
+  }
+
   private static JsonObject search(Vertx vertx, JsonObject query) {
     return Bus.request(vertx, Addresses.HISTORY_SEARCH, query);
   }

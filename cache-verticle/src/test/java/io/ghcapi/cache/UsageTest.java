@@ -86,6 +86,36 @@ class UsageTest {
   }
 
   @Test
+  void theSeriesOfTotalsCountsRequestsAndTokensOfEveryMachinePerBucket(Vertx vertx) {
+    Bus.deploy(vertx, Bus.config(dir, "laptop").put("persist", false));
+    long now = System.currentTimeMillis() / 1000;
+    Bus.completed(vertx, Records.completed("a", "laptop", now));
+    Bus.completed(vertx, Records.completed("b", "server", now));
+    Bus.completed(vertx, Records.completed("c", "laptop", now - 3 * HOUR));
+    Bus.awaitTotal(vertx, 3);
+
+    JsonObject series = usage(vertx, "day", null).getJsonObject("timeseries");
+    JsonArray times = series.getJsonArray("times");
+    JsonObject totals = series.getJsonObject("totals");
+    for (String field : List.of("request_count", "input_tokens", "output_tokens", "cache_creation_input_tokens",
+        "cache_read_input_tokens", "total_tokens", "data_sent", "data_received", "total_data")) {
+      assertEquals(times.size(), totals.getJsonArray(field).size(), field + " has one value per bucket");
+    }
+    assertEquals(2, last(totals.getJsonArray("request_count")), "both machines in this hour");
+    assertEquals(20, last(totals.getJsonArray("input_tokens")));
+    assertEquals(10, last(totals.getJsonArray("output_tokens")));
+    assertEquals(40, last(totals.getJsonArray("total_tokens")));
+    int earlier = times.getList().indexOf(Math.floorDiv(now - 3 * HOUR, HOUR) * HOUR);
+    assertEquals(1, totals.getJsonArray("request_count").getLong(earlier));
+    long sum = totals.getJsonArray("request_count").stream().mapToLong(v -> ((Number) v).longValue()).sum();
+    assertEquals(3, sum, "no request counted twice");
+
+    JsonObject bobOnly = usage(vertx, "day", "bob").getJsonObject("timeseries").getJsonObject("totals");
+    assertEquals(0, bobOnly.getJsonArray("request_count").stream().mapToLong(v -> ((Number) v).longValue()).sum(),
+        "the series follows the user filter");
+  }
+
+  @Test
   void aBadRangeIsABadRequest(Vertx vertx) {
     Bus.deploy(vertx, Bus.config(dir, "laptop").put("persist", false));
     assertEquals(BusErrorCode.BAD_REQUEST.code(),

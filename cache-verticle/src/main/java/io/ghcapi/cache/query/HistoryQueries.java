@@ -44,19 +44,20 @@ public final class HistoryQueries {
     return Future.succeededFuture(Page.of(summaries(matches), query.page, query.perPage, query.user));
   }
 
-  /** Full-text search of the bodies, read from disk on a worker thread. */
+  /**
+   * Full-text search of the bodies, read from disk on a worker thread, among the entries that pass the
+   * listing's filters (user, model, endpoint, status, node, since, until).
+   */
   public Future<JsonObject> search(JsonObject body) {
-    int page = Params.page(body);
-    int perPage = Params.perPage(body);
-    String user = Params.user(body);
+    ListQuery filters = ListQuery.parse(body.copy().put("search", (String) null));
     String q = Params.text(body, "q");
     if (q == null) {
-      return Future.succeededFuture(Page.of(List.of(), page, perPage, user));
+      return Future.succeededFuture(Page.of(List.of(), filters.page, filters.perPage, filters.user));
     }
     String needle = q.toLowerCase(Locale.ROOT);
     List<EntryRef> candidates = new ArrayList<>();
     for (HistoryEntry entry : store.index().entries()) {
-      if (user == null || user.equals(entry.summary().getValue(RequestRecord.USER_ID))) {
+      if (filters.matches(entry.summary())) {
         candidates.add(entry.ref());
       }
     }
@@ -72,7 +73,7 @@ public final class HistoryQueries {
           // moved by a compaction meanwhile, or unreadable: not a match
         }
       }
-      return Page.of(found, page, perPage, user);
+      return Page.of(found, filters.page, filters.perPage, filters.user);
     });
   }
 

@@ -50,10 +50,17 @@ final class Tally {
         .put("bytes_received", bytesReceived);
   }
 
-  /** What the seed shows per endpoint: counts and bytes. */
+  /**
+   * Per endpoint: the seed's counts and bytes, then the tokens (so the dashboard can chart endpoints by
+   * tokens as it does models, users and nodes).
+   */
   JsonObject toEndpointJson() {
     return new JsonObject().put("request_count", requests).put("bytes_sent", bytesSent)
-        .put("bytes_received", bytesReceived);
+        .put("bytes_received", bytesReceived)
+        .put("input_tokens", inputTokens)
+        .put("output_tokens", outputTokens)
+        .put("cache_creation_input_tokens", cacheCreationTokens)
+        .put("cache_read_input_tokens", cacheReadTokens);
   }
 
   JsonObject tokensJson() {

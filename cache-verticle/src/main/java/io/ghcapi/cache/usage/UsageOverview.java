@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The seed's token-usage overview (§7.2) computed from hourly buckets: rows per (machine, model), rows per
- * (machine, user, model), totals and a time series of tokens per machine. Buckets are whole hours, so a
- * range takes in every hour that overlaps it.
+ * (machine, user, model), totals and time series (tokens per machine, and requests and tokens for all
+ * machines together). Buckets are whole hours, so a range takes in every hour that overlaps it.
  */
 final class UsageOverview {
 
@@ -48,6 +48,10 @@ final class UsageOverview {
     long end = floor(Math.max(nowSeconds, inRange.isEmpty() ? nowSeconds : inRange.lastKey()), step);
     int points = (int) ((end - start) / step) + 1;
     Map<String, long[]> byMachine = new TreeMap<>();
+    UsageCounts[] perPoint = new UsageCounts[points];
+    for (int i = 0; i < points; i++) {
+      perPoint[i] = new UsageCounts();
+    }
 
     inRange.forEach((hour, bucketsOfHour) -> bucketsOfHour.forEach((key, counts) -> {
       machines.add(key.machine());
@@ -62,9 +66,9 @@ final class UsageOverview {
       userRows.computeIfAbsent(userRowKey, k -> new UsageCounts()).add(counts);
       userRowKeys.putIfAbsent(userRowKey, new String[] {key.machine(), key.user(), key.model()});
       totals.add(counts);
-      int point = (int) ((floor(hour, step) - start) / step);
-      byMachine.computeIfAbsent(key.machine(), m -> new long[points])[Math.min(points - 1, Math.max(0, point))] +=
-          counts.totalTokens();
+      int point = Math.min(points - 1, Math.max(0, (int) ((floor(hour, step) - start) / step)));
+      byMachine.computeIfAbsent(key.machine(), m -> new long[points])[point] += counts.totalTokens();
+      perPoint[point].add(counts);
     }));
 
     JsonArray rowsJson = new JsonArray();
@@ -98,7 +102,24 @@ final class UsageOverview {
         .put("user_rows", userRowsJson)
         .put("totals", totals.toJson())
         .put("timeseries", new JsonObject().put("granularity", range.granularity()).put("times", times)
-            .put("by_machine", series));
+            .put("by_machine", series).put("totals", seriesOfTotals(perPoint)));
+  }
+
+  /** Per time bucket, every machine together: {request_count: [...], input_tokens: [...], ...}. */
+  private static JsonObject seriesOfTotals(UsageCounts[] perPoint) {
+    JsonObject totals = new JsonObject();
+    for (UsageCounts counts : perPoint) {
+      JsonObject point = counts.toJson();
+      for (String field : point.fieldNames()) {
+        JsonArray values = totals.getJsonArray(field);
+        if (values == null) {
+          values = new JsonArray();
+          totals.put(field, values);
+        }
+        values.add(point.getValue(field));
+      }
+    }
+    return totals;
   }
 
   private static long floor(long seconds, long step) {

@@ -52,7 +52,8 @@ public final class AdminAccess implements Handler<RoutingContext> {
       refuse(ctx, 403, "cross_site_request", "Cross-site requests to the admin API are refused.");
       return;
     }
-    if (!settings.adminToken().isEmpty() && !presentsToken(request, settings.adminToken())) {
+    if (!settings.adminToken().isEmpty() && !request.path().equals(AdminSession.PATH)
+        && !presentsToken(request, settings.adminToken())) {
       refuse(ctx, 401, "admin_token_required", "The admin API needs the admin token: send it as "
           + "'Authorization: Bearer <admin_token>' or sign in on the dashboard.");
       return;
@@ -98,7 +99,7 @@ public final class AdminAccess implements Handler<RoutingContext> {
       presented = request.getHeader("X-Admin-Token").trim();
     } else {
       Cookie cookie = request.getCookie(COOKIE);
-      presented = cookie == null ? null : cookie.getValue();
+      return cookie != null && AdminSession.matches(cookie.getValue(), expected);
     }
     return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
         expected.getBytes(StandardCharsets.UTF_8));

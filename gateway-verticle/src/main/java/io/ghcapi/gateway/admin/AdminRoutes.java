@@ -19,6 +19,7 @@ public final class AdminRoutes {
    */
   public static void register(Router router, GatewayServices services, WebDeviceLogin login) {
     router.route("/api/*").handler(new AdminAccess(services::config));
+    new AdminSession(services::config).register(router);
     BusCalls bus = new BusCalls(services.vertx().eventBus());
     new HistoryApi(services, bus).register(router);
     new RuntimeConfigApi(services.runtime(), services.vertx().eventBus(), services.jsonBodies()).register(router);

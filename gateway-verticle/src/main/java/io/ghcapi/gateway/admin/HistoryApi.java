@@ -9,7 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The request history and statistics over HTTP, in the seed's shapes (§5.3–§5.5): list, full-text search,
- * detail, export and import, served by the cache over the bus.
+ * detail, export and import, served by the cache over the bus. The full-text search takes the listing's
+ * filters too, so the dashboard can combine them.
  */
 final class HistoryApi {
 
@@ -26,7 +27,7 @@ final class HistoryApi {
     router.get("/api/requests").handler(ctx -> bus.answer(ctx, Addresses.HISTORY_LIST, query(ctx,
         "page", "per_page", "search", "user", "model", "endpoint", "status", "node", "since", "until")));
     router.get("/api/requests/search").handler(ctx -> bus.answer(ctx, Addresses.HISTORY_SEARCH,
-        query(ctx, "q", "page", "per_page", "user")));
+        query(ctx, "q", "page", "per_page", "user", "model", "endpoint", "status", "node", "since", "until")));
     router.get("/api/requests/export").handler(new HistoryExport(bus));
     router.post("/api/requests/import").handler(new HistoryImport(bus));
     router.delete("/api/requests").handler(ctx -> bus.answer(ctx, Addresses.HISTORY_CLEAR, new JsonObject()));
