@@ -169,28 +169,46 @@ public final class Journal implements Closeable {
     FileChannel source = file.getChannel();
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
+      long runStart = -1;
+      long runBytes = 0;
       for (Position position : live) {
         if (position.generation() != generation) {
           moved.add(null);
           continue;
         }
         long bytes = position.length() + 1L;
-        long copied = 0;
-        while (copied < bytes) {
-          long n = source.transferTo(position.offset() + copied, bytes - copied, out);
-          if (n <= 0) {
-            throw new IOException("journal shorter than expected at offset " + position.offset());
-          }
-          copied += n;
+        if (runStart >= 0 && runStart + runBytes != position.offset()) {
+          copy(source, runStart, runBytes, out);
+          runStart = -1;
+          runBytes = 0;
         }
+        if (runStart < 0) {
+          runStart = position.offset();
+        }
+        runBytes += bytes;
         moved.add(new Position(next, offset, position.length()));
         offset += bytes;
         count++;
+      }
+      if (runStart >= 0) {
+        copy(source, runStart, runBytes, out);
       }
       out.force(true);
     }
     switchTo(tmp, next, offset, count);
     return moved;
+  }
+
+  /** Live lines mostly sit next to each other (the newest records), so they are copied in runs. */
+  private static void copy(FileChannel source, long from, long bytes, FileChannel out) throws IOException {
+    long copied = 0;
+    while (copied < bytes) {
+      long n = source.transferTo(from + copied, bytes - copied, out);
+      if (n <= 0) {
+        throw new IOException("journal shorter than expected at offset " + (from + copied));
+      }
+      copied += n;
+    }
   }
 
   /** Starts an empty generation: the history was cleared. */
