@@ -10,6 +10,8 @@ if not exist "%GHC_API_JAR%" (
   echo ghc-api: ghc-api.jar not found; build it with: mvn -B -q package -DskipTests 1>&2
   exit /b 1
 )
+set "memory=-XX:+UseG1GC -Xms32m -Xmx128m -XX:MarkStackSize=524288"
+echo %GHC_API_JAVA_OPTS% | findstr /c:"-XX:+Use" >nul && set "memory="
 set "java=java"
 if defined JAVA_HOME set "java=%JAVA_HOME%\bin\java"
-"%java%" -XX:+UseSerialGC -Xms32m -Xmn16m -Xmx512m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 %GHC_API_JAVA_OPTS% -jar "%GHC_API_JAR%" %*
+"%java%" %memory% %GHC_API_JAVA_OPTS% -jar "%GHC_API_JAR%" %*

@@ -43,7 +43,7 @@ public record CacheConfig(String nodeId, Path historyDir, Path requestsDir, int 
         number(json, "cache_max_request_size", 1L << 20, 0, 1L << 30),
         bool(json, "save_request_to_file", false),
         bool(json, "persist", true),
-        number(json, "flush_interval_ms", 200, 1, 60_000),
+        number(json, "flush_interval_ms", 20, 1, 60_000),
         (int) number(json, "usage_retention_days", 400, 1, 36_500),
         bool(json, "peers_sync", true),
         bool(json, "peers_sync_unclustered", false),

@@ -71,6 +71,25 @@ class JournalTest {
     }
   }
 
+  @Test
+  void compactionKeepsRunsOfAdjacentLinesAndSkipsTheGaps() throws IOException {
+    try (Journal journal = Journal.open(dir, (line, position) -> { })) {
+      List<Position> positions = journal.append(List.of(line(1, "a", 5), line(2, "b", 300_000), line(3, "c", 7),
+          line(4, "d", 5), line(5, "e", 9)));
+      List<Position> moved = journal.compact(List.of(positions.get(1), positions.get(2), positions.get(4)));
+      try (JournalReader reader = new JournalReader(dir)) {
+        assertEquals("b", reader.read(moved.get(0)).record().getString("id"));
+        assertEquals(300_000, reader.read(moved.get(0)).record().getString("body").length());
+        assertEquals("c", reader.read(moved.get(1)).record().getString("id"));
+        assertEquals("e", reader.read(moved.get(2)).record().getString("id"));
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    try (Journal journal = Journal.open(dir, (line, position) -> ids.add(line.record().getString("id")))) {
+      assertEquals(List.of("b", "c", "e"), ids, "the new generation holds exactly the live lines, in order");
+    }
+  }
+
   private static byte[] line(long seq, String id, int bodyLength) {
     return new JournalLine(seq, new JsonObject().put("id", id).put("body", "x".repeat(bodyLength))).encode();
   }

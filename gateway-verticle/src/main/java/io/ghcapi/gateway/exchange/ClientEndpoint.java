@@ -45,14 +45,15 @@ public final class ClientEndpoint {
     HttpServerRequest request = exchange.ctx().request();
     long limit = services.config().maxRequestBodySize();
     String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null && parseLong(declared) > limit) {
-      if (parseLong(declared) > DRAIN_FACTOR * limit) {
+    long declaredBytes = declared == null ? -1 : parseLong(declared);
+    if (declaredBytes > limit) {
+      if (declaredBytes > DRAIN_FACTOR * limit) {
         exchange.ctx().response().putHeader(HttpHeaders.CONNECTION, "close");
       }
       drainThenClose(request);
       return failed(exchange, new BodyTooLargeException(limit));
     }
-    return BoundedBody.read(request, limit)
+    return BoundedBody.read(request, limit, declaredBytes)
         .recover(e -> {
           if (e instanceof BodyTooLargeException) {
             closeIfStillSending(request);

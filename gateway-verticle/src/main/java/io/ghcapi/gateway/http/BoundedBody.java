@@ -16,8 +16,21 @@ public final class BoundedBody {
   }
 
   public static Future<Buffer> read(ReadStream<Buffer> stream, long limit) {
+    return read(stream, limit, -1);
+  }
+
+  /** A declared size is trusted for the first allocation up to this much; past it the buffer grows as data comes. */
+  private static final long MAX_PREALLOCATION = 8L << 20;
+
+  /**
+   * With the size the sender declared ({@code Content-Length}; -1 when unknown), the buffer is allocated once
+   * at that size (up to {@link #MAX_PREALLOCATION}), not grown by doubling: a large body then costs its size
+   * in memory, not up to three times, and a sender that declares much and sends little holds little.
+   */
+  public static Future<Buffer> read(ReadStream<Buffer> stream, long limit, long declaredBytes) {
     Promise<Buffer> result = Promise.promise();
-    Buffer body = Buffer.buffer();
+    Buffer body = declaredBytes > 0 && declaredBytes <= limit
+        ? Buffer.buffer((int) Math.min(declaredBytes, MAX_PREALLOCATION)) : Buffer.buffer();
     stream.exceptionHandler(result::tryFail);
     stream.handler(chunk -> {
       if (result.future().isComplete()) {

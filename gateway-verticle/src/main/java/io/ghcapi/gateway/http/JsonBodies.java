@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.Map;
@@ -28,13 +30,23 @@ public final class JsonBodies {
     this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
+  /** Parses straight from the buffer's own array when it has one: a large body is not copied first. */
+  private Object readTree(Buffer body) throws IOException {
+    ByteBuf bytes = ((BufferInternal) body).getByteBuf();
+    if (bytes.hasArray()) {
+      return mapper.readValue(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes(),
+          Object.class);
+    }
+    return mapper.readValue(body.getBytes(), Object.class);
+  }
+
   public JsonObject parseObject(Buffer body) {
     if (body.length() == 0) {
       throw new InvalidJsonException("Request body is empty; expected a JSON object.");
     }
     Object value;
     try {
-      value = mapper.readValue(body.getBytes(), Object.class);
+      value = readTree(body);
     } catch (StreamConstraintsException e) {
       throw new InvalidJsonException("JSON nesting is too deep: exceeds the maximum of " + maxDepth + " levels");
     } catch (JsonProcessingException e) {

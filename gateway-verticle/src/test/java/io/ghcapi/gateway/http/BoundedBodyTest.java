@@ -85,6 +85,28 @@ class BoundedBodyTest {
   }
 
   @Test
+  void aDeclaredSizeOnlySizesTheBufferWhateverComes(VertxTestContext ctx) {
+    FakeStream shorter = new FakeStream();
+    Future<Buffer> lessThanDeclared = BoundedBody.read(shorter, 100, 50);
+    shorter.handler.handle(Buffer.buffer("hello"));
+    shorter.endHandler.handle(null);
+    assertEquals("hello", lessThanDeclared.result().toString());
+
+    FakeStream longer = new FakeStream();
+    Future<Buffer> moreThanDeclared = BoundedBody.read(longer, 100, 3);
+    longer.handler.handle(Buffer.buffer("hello"));
+    longer.handler.handle(Buffer.buffer("world"));
+    longer.endHandler.handle(null);
+    assertEquals("helloworld", moreThanDeclared.result().toString());
+
+    FakeStream overLimit = new FakeStream();
+    Future<Buffer> declaredSmall = BoundedBody.read(overLimit, 8, 4);
+    overLimit.handler.handle(Buffer.buffer("helloworld"));
+    assertInstanceOf(BodyTooLargeException.class, declaredSmall.cause(), "the limit holds whatever was declared");
+    ctx.completeNow();
+  }
+
+  @Test
   void streamOverTheLimitFailsAndDrainsTheRest(VertxTestContext ctx) {
     FakeStream stream = new FakeStream();
     Future<Buffer> body = BoundedBody.read(stream, 10);

@@ -41,6 +41,16 @@ class JsonBodiesTest {
   }
 
   @Test
+  void aBodyThatIsPartOfALargerBufferIsReadFromItsOwnBytesOnly() {
+    Buffer received = Buffer.buffer("xx{\"model\":\"gpt-4.1\"}yy");
+    JsonObject json = bodies.parseObject(received.slice(2, received.length() - 2));
+    assertEquals("gpt-4.1", json.getString("model"));
+    InvalidJsonException e = assertThrows(InvalidJsonException.class,
+        () -> bodies.parseObject(received.slice(2, received.length() - 1)));
+    assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+  }
+
+  @Test
   void depthOfOneHundredIsAccepted() {
     JsonObject json = bodies.parseObject(Buffer.buffer(nested(100)));
     assertTrue(json.containsKey("a"));
