@@ -86,24 +86,22 @@ class BoundedBodyTest {
 
   @Test
   void aDeclaredSizeOnlySizesTheBufferWhateverComes(VertxTestContext ctx) {
-    FakeStream shorter = new FakeStream();
-    Future<Buffer> lessThanDeclared = BoundedBody.read(shorter, 100, 50);
-    shorter.handler.handle(Buffer.buffer("hello"));
-    shorter.endHandler.handle(null);
-    assertEquals("hello", lessThanDeclared.result().toString());
-
-    FakeStream longer = new FakeStream();
-    Future<Buffer> moreThanDeclared = BoundedBody.read(longer, 100, 3);
-    longer.handler.handle(Buffer.buffer("hello"));
-    longer.handler.handle(Buffer.buffer("world"));
-    longer.endHandler.handle(null);
-    assertEquals("helloworld", moreThanDeclared.result().toString());
-
-    FakeStream overLimit = new FakeStream();
-    Future<Buffer> declaredSmall = BoundedBody.read(overLimit, 8, 4);
-    overLimit.handler.handle(Buffer.buffer("helloworld"));
-    assertInstanceOf(BodyTooLargeException.class, declaredSmall.cause(), "the limit holds whatever was declared");
+    assertEquals("hello", fed(100, 50, "hello").result().toString());
+    assertEquals("helloworld", fed(100, 3, "hello", "world").result().toString());
+    assertInstanceOf(BodyTooLargeException.class, fed(8, 4, "helloworld").cause(),
+        "the limit holds whatever was declared");
     ctx.completeNow();
+  }
+
+  /** A body read with a declared size from the given chunks, then the end. */
+  private static Future<Buffer> fed(long limit, long declaredBytes, String... chunks) {
+    FakeStream stream = new FakeStream();
+    Future<Buffer> body = BoundedBody.read(stream, limit, declaredBytes);
+    for (String chunk : chunks) {
+      stream.handler.handle(Buffer.buffer(chunk));
+    }
+    stream.endHandler.handle(null);
+    return body;
   }
 
   @Test
