@@ -12,15 +12,15 @@ import io.vertx.core.streams.ReadStream;
  */
 public final class BoundedBody {
 
+  /** A declared size is trusted for the first allocation up to this much; past it the buffer grows as data comes. */
+  private static final long MAX_PREALLOCATION = 8L << 20;
+
   private BoundedBody() {
   }
 
   public static Future<Buffer> read(ReadStream<Buffer> stream, long limit) {
     return read(stream, limit, -1);
   }
-
-  /** A declared size is trusted for the first allocation up to this much; past it the buffer grows as data comes. */
-  private static final long MAX_PREALLOCATION = 8L << 20;
 
   /**
    * With the size the sender declared ({@code Content-Length}; -1 when unknown), the buffer is allocated once

@@ -31,7 +31,7 @@ public final class JsonBodies {
   }
 
   /** Parses straight from the buffer's own array when it has one: a large body is not copied first. */
-  private Object readTree(Buffer body) throws IOException {
+  private Object parse(Buffer body) throws IOException {
     ByteBuf bytes = ((BufferInternal) body).getByteBuf();
     if (bytes.hasArray()) {
       return mapper.readValue(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes(),
@@ -46,7 +46,7 @@ public final class JsonBodies {
     }
     Object value;
     try {
-      value = readTree(body);
+      value = parse(body);
     } catch (StreamConstraintsException e) {
       throw new InvalidJsonException("JSON nesting is too deep: exceeds the maximum of " + maxDepth + " levels");
     } catch (JsonProcessingException e) {
