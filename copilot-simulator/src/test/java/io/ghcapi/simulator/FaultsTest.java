@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -16,6 +17,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -209,14 +211,21 @@ class FaultsTest {
       return http.request(options)
           .compose(request -> request.send(body))
           .compose(response -> {
+            // The end of the body, or the loss of the connection, whichever comes first: a reset racing the
+            // response's own end must not leave the test waiting.
+            Promise<Void> outcome = Promise.promise();
+            response.request().connection().closeHandler(v -> outcome.tryFail("connection closed"));
+            response.exceptionHandler(outcome::tryFail);
             response.handler(chunk -> {
               received.appendBuffer(chunk);
               if (hangUpEarly) {
                 response.request().connection().close();
               }
             });
-            return response.end();
+            response.endHandler(v -> outcome.tryComplete());
+            return outcome.future();
           })
+          .timeout(10, TimeUnit.SECONDS)
           .transform(Future::succeededFuture)
           .await();
     } finally {
