@@ -3,10 +3,10 @@ package io.ghcapi.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ghcapi.bus.UsageRange;
 import io.ghcapi.sync.usage.HourlyUsage;
 import io.ghcapi.sync.usage.MachineUsageFile;
 import io.ghcapi.sync.usage.MachineUsageMerge;
-import io.ghcapi.sync.usage.UsageRange;
 import io.ghcapi.sync.usage.UsageReconciler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,9 @@
 package io.ghcapi.cache.query;
 
 import io.ghcapi.bus.RequestRecord;
+import io.ghcapi.bus.UsageRange;
 import io.ghcapi.cache.store.HistoryEntry;
 import io.ghcapi.cache.store.HistoryStore;
-import io.ghcapi.cache.usage.UsageRange;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -34,7 +34,7 @@ public final class LedgerQueries {
   public Future<JsonObject> usage(JsonObject body) {
     UsageRange range;
     try {
-      range = UsageRange.parse(Params.text(body, "range"));
+      range = UsageRange.parse(Params.text(body, "range"), UsageRange.WEEK);
     } catch (IllegalArgumentException e) {
       throw RequestException.badRequest(e.getMessage());
     }

@@ -1,6 +1,8 @@
 package io.ghcapi.cache.usage;
 
 import io.ghcapi.bus.RequestRecord;
+import io.ghcapi.bus.UsageCounts;
+import io.ghcapi.bus.UsageRange;
 import io.ghcapi.cache.record.RecordFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -47,7 +49,12 @@ public final class UsageLedger {
       buckets++;
       dropOldestHoursOverBound();
     }
-    counts.add(summary);
+    counts.addRequest(RecordFields.longOf(summary, RequestRecord.INPUT_TOKENS),
+        RecordFields.longOf(summary, RequestRecord.CACHE_CREATION_INPUT_TOKENS),
+        RecordFields.longOf(summary, RequestRecord.CACHE_READ_INPUT_TOKENS),
+        RecordFields.longOf(summary, RequestRecord.OUTPUT_TOKENS),
+        RecordFields.longOf(summary, RequestRecord.REQUEST_SIZE),
+        RecordFields.longOf(summary, RequestRecord.RESPONSE_SIZE));
   }
 
   /** Forgets hours older than the retention. */

@@ -1,5 +1,7 @@
 package io.ghcapi.cache.usage;
 
+import io.ghcapi.bus.UsageCounts;
+import io.ghcapi.bus.UsageRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.ghcapi.sync.api;
 
 import io.ghcapi.bus.AdminCall;
 import io.ghcapi.bus.BusErrorCode;
+import io.ghcapi.bus.UsageRange;
 import io.ghcapi.sync.onedrive.SyncSite;
 import io.ghcapi.sync.usage.MachineUsageMerge;
-import io.ghcapi.sync.usage.UsageRange;
 import io.ghcapi.sync.usage.UsageRecorder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,7 +37,7 @@ final class UsageRoutes {
   Future<JsonObject> merged(AdminCall call) {
     UsageRange range;
     try {
-      range = UsageRange.parse(call.param("range", null));
+      range = UsageRange.parse(call.param("range", null), UsageRange.DAY);
     } catch (IllegalArgumentException e) {
       throw new ApiFailure(BusErrorCode.BAD_REQUEST, e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.ghcapi.sync.usage;
 
+import io.ghcapi.bus.UsageCounts;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;

@@ -1,5 +1,6 @@
 package io.ghcapi.sync.usage;
 
+import io.ghcapi.bus.UsageCounts;
 import io.ghcapi.sync.files.AtomicFiles;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.ghcapi.sync.usage;
 
+import io.ghcapi.bus.UsageCounts;
+import io.ghcapi.bus.UsageRange;
 import io.ghcapi.sync.onedrive.MachineName;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -77,11 +79,10 @@ public final class MachineUsageMerge {
    * @param user only this user's usage, or null for everyone
    */
   public JsonObject toJson(UsageRange range, String user, long nowSeconds) {
-    long firstHour = range.firstHour(nowSeconds);
-    if (firstHour == Long.MIN_VALUE) {
-      firstHour = machines.values().stream().filter(u -> !u.isEmpty()).mapToLong(u -> u.all().firstKey()).min()
-          .orElse(HourlyUsage.hourOf(nowSeconds));
-    }
+    long cutoff = range.cutoff(nowSeconds);
+    long firstHour = cutoff != Long.MIN_VALUE ? HourlyUsage.hourOf(cutoff)
+        : machines.values().stream().filter(u -> !u.isEmpty()).mapToLong(u -> u.all().firstKey()).min()
+            .orElse(HourlyUsage.hourOf(nowSeconds));
     long step = range.stepSeconds();
     long start = Math.floorDiv(firstHour, step) * step;
     long end = Math.floorDiv(nowSeconds, step) * step;

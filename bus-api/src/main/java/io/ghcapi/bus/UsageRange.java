@@ -1,10 +1,11 @@
-package io.ghcapi.cache.usage;
+package io.ghcapi.bus;
 
 import java.util.Locale;
 
 /**
- * The time ranges of the usage overview (seed §7.2). Buckets are hourly, so a minute granularity is not
- * possible: hour and day ranges are charted per hour, longer ones per day.
+ * The time ranges of token-usage overviews (seed §7.2): the {@code range} of {@link Addresses#USAGE_GET}
+ * and of the machine-usage merge. Buckets are hourly, so a finer step is not possible: hour and day ranges
+ * are charted per hour, longer ones per day.
  */
 public enum UsageRange {
   HOUR(3600, 3600),
@@ -21,10 +22,10 @@ public enum UsageRange {
     this.stepSeconds = stepSeconds;
   }
 
-  /** Default week; throws {@link IllegalArgumentException} for anything else than the five names. */
-  public static UsageRange parse(String value) {
+  /** {@code fallback} for a missing value; {@link IllegalArgumentException} for anything but the five names. */
+  public static UsageRange parse(String value, UsageRange fallback) {
     if (value == null || value.isBlank()) {
-      return WEEK;
+      return fallback;
     }
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
@@ -37,16 +38,18 @@ public enum UsageRange {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The earliest time in range, or {@code Long.MIN_VALUE} for {@link #ALL}. */
-  long cutoff(long nowSeconds) {
+  /** The earliest time in range (epoch seconds), or {@code Long.MIN_VALUE} for {@link #ALL}. */
+  public long cutoff(long nowSeconds) {
     return seconds < 0 ? Long.MIN_VALUE : nowSeconds - seconds;
   }
 
-  long stepSeconds() {
+  /** The chart step in seconds: an hour or a day. */
+  public long stepSeconds() {
     return stepSeconds;
   }
 
-  String granularity() {
+  /** {@code hour} or {@code day}, as overviews name their step. */
+  public String granularity() {
     return stepSeconds == 3600 ? "hour" : "day";
   }
 }

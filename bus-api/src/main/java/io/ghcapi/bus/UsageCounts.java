@@ -1,18 +1,23 @@
-package io.ghcapi.sync.usage;
+package io.ghcapi.bus;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Request, token and data counters of one usage bucket, in the seed's field names (§7.2). */
+/**
+ * Request, token and data counters of a usage bucket or of a sum of buckets, in the seed's field names
+ * (§7.2): the rows of {@link Addresses#USAGE_GET} and of the per-machine usage files. Not thread-safe.
+ */
 public final class UsageCounts {
 
-  long requests;
-  long inputTokens;
-  long cacheCreationTokens;
-  long cacheReadTokens;
-  long outputTokens;
-  long dataSent;
-  long dataReceived;
+  private long requests;
+  private long inputTokens;
+  private long cacheCreationTokens;
+  private long cacheReadTokens;
+  private long outputTokens;
+  private long dataSent;
+  private long dataReceived;
 
+  /** Reads the JSON form; missing or negative counters are 0. */
   public static UsageCounts fromJson(JsonObject json) {
     UsageCounts counts = new UsageCounts();
     counts.requests = number(json, "request_count");
@@ -23,6 +28,30 @@ public final class UsageCounts {
     counts.dataSent = number(json, "data_sent");
     counts.dataReceived = number(json, "data_received");
     return counts;
+  }
+
+  /** Reads the compact form written by {@link #toArray()}, starting at index {@code from}. */
+  public static UsageCounts fromArray(JsonArray array, int from) {
+    UsageCounts counts = new UsageCounts();
+    counts.requests = array.getLong(from);
+    counts.inputTokens = array.getLong(from + 1);
+    counts.cacheCreationTokens = array.getLong(from + 2);
+    counts.cacheReadTokens = array.getLong(from + 3);
+    counts.outputTokens = array.getLong(from + 4);
+    counts.dataSent = array.getLong(from + 5);
+    counts.dataReceived = array.getLong(from + 6);
+    return counts;
+  }
+
+  /** Counts one request. */
+  public void addRequest(long input, long cacheCreation, long cacheRead, long output, long sent, long received) {
+    requests++;
+    inputTokens += input;
+    cacheCreationTokens += cacheCreation;
+    cacheReadTokens += cacheRead;
+    outputTokens += output;
+    dataSent += sent;
+    dataReceived += received;
   }
 
   public void add(UsageCounts other) {
@@ -36,7 +65,7 @@ public final class UsageCounts {
   }
 
   /** {@code this − other}, each counter at least 0. */
-  UsageCounts minusAtLeastZero(UsageCounts other) {
+  public UsageCounts minusAtLeastZero(UsageCounts other) {
     UsageCounts result = new UsageCounts();
     result.requests = Math.max(0, requests - other.requests);
     result.inputTokens = Math.max(0, inputTokens - other.inputTokens);
@@ -53,7 +82,7 @@ public final class UsageCounts {
     return inputTokens + cacheCreationTokens + cacheReadTokens + outputTokens;
   }
 
-  boolean isZero() {
+  public boolean isZero() {
     return requests == 0 && totalTokens() == 0 && dataSent == 0 && dataReceived == 0;
   }
 
@@ -68,6 +97,12 @@ public final class UsageCounts {
         .put("data_sent", dataSent)
         .put("data_received", dataReceived)
         .put("total_data", dataSent + dataReceived);
+  }
+
+  /** The compact form: the seven counters in a fixed order. */
+  public JsonArray toArray() {
+    return new JsonArray().add(requests).add(inputTokens).add(cacheCreationTokens).add(cacheReadTokens)
+        .add(outputTokens).add(dataSent).add(dataReceived);
   }
 
   @Override
